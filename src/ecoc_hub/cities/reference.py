@@ -1,0 +1,71 @@
+"""Load the reference data shipped in ``cities/data`` (titles, criteria, areas).
+
+Idempotent: rows are matched by their natural keys and updated in place, so
+it runs from a data migration on first start and again after an upgrade that
+ships corrected data.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from django.utils.text import slugify
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_reference_data(apps: Any = None) -> dict[str, int]:
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    criterion_model = apps.get_model("cities", "Criterion")
+    area_model = apps.get_model("cities", "CapacityArea")
+    city_model = apps.get_model("cities", "City")
+    title_model = apps.get_model("cities", "Title")
+
+    criteria = {}
+    for row in read_csv("criteria.csv"):
+        criterion, _ = criterion_model.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "letter": row["letter"],
+                "name": row["name"],
+                "description": row["description"],
+            },
+        )
+        criteria[row["code"]] = criterion
+    areas = read_csv("capacity_areas.csv")
+    for position, row in enumerate(areas):
+        area_model.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "description": row["description"],
+                "criterion": criteria[row["criterion"]],
+                "position": position,
+            },
+        )
+    titles = read_csv("ecoc_titles.csv")
+    for row in titles:
+        city, _ = city_model.objects.update_or_create(
+            name=row["city"],
+            country_code=row["country_code"],
+            defaults={
+                "country": row["country"],
+                "slug": slugify(f"{row['city']}-{row['country_code']}"),
+            },
+        )
+        title_model.objects.update_or_create(
+            year=int(row["year"]),
+            city=city,
+            defaults={"status": row["status"], "note": row["note"]},
+        )
+    return {"criteria": len(criteria), "capacity_areas": len(areas), "titles": len(titles)}

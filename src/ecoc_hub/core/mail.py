@@ -1,0 +1,45 @@
+"""Outgoing e-mail. Every message is rendered in the recipient's language and
+sent by the task worker, so a slow mail server never slows a page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def render_email(
+    *, template: str, context: dict[str, Any], language: str
+) -> tuple[str, str, str]:
+    """Render ``<template>_subject.txt``, ``_message.txt`` and ``_message.html``."""
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        text = render_to_string(f"{template}_message.txt", context)
+        html = render_to_string(f"{template}_message.html", context)
+    return " ".join(subject.splitlines()), text, html
+
+
+@task()
+def send_email_task(
+    *, to: list[str], subject: str, text: str, html: str | None = None
+) -> None:
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=to
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def queue_email(
+    *, to: list[str], template: str, context: dict[str, Any], language: str
+) -> None:
+    subject, text, html = render_email(
+        template=template, context=context, language=language
+    )
+    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject
+    send_email_task.enqueue(to=to, subject=subject, text=text, html=html)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import PASSWORD, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Every test writes its files into its own temporary directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(email="member@example.org", display_name="Mia Member")
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(email="outsider@example.org", display_name="Otto Outsider")
+
+
+@pytest.fixture
+def curator(db):
+    return UserFactory(
+        email="curator@example.org", display_name="Cora Curator", roles=["curator"]
+    )
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(
+        email="admin@example.org",
+        display_name="Ada Admin",
+        is_staff=True,
+        is_superuser=True,
+    )
+
+
+def _with_mfa(user):
+    """Give a user a TOTP authenticator so MFA-gated views let them in."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    _with_mfa(curator)
+    client.force_login(curator)
+    return client
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
