@@ -1,0 +1,687 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .vocab import validate_countries, validate_doi, validate_isbn, validate_languages
+
+
+class Resource(models.Model):
+    """A library record: Dublin Core-like metadata with files attached."""
+
+    class Type(models.TextChoices):
+        BID_BOOK = "bid_book", _("Bid book")
+        SELECTION_REPORT = "selection_report", _("Selection report")
+        MONITORING_REPORT = "monitoring_report", _("Monitoring report")
+        EVALUATION = "evaluation", _("Evaluation")
+        TOOLKIT = "toolkit", _("Toolkit")
+        GUIDE = "guide", _("Guide")
+        CASE_STUDY = "case_study", _("Case study")
+        RESEARCH_REPORT = "research_report", _("Research report")
+        PRESENTATION = "presentation", _("Presentation")
+        RECORDING = "recording", _("Recording")
+        OTHER = "other", _("Other")
+
+    class Licence(models.TextChoices):
+        CC0 = "cc0-1.0", _("CC0 1.0 (public domain dedication)")
+        CC_BY = "cc-by-4.0", _("CC BY 4.0")
+        CC_BY_SA = "cc-by-sa-4.0", _("CC BY-SA 4.0")
+        CC_BY_NC = "cc-by-nc-4.0", _("CC BY-NC 4.0")
+        CC_BY_NC_SA = "cc-by-nc-sa-4.0", _("CC BY-NC-SA 4.0")
+        CC_BY_ND = "cc-by-nd-4.0", _("CC BY-ND 4.0")
+        CC_BY_NC_ND = "cc-by-nc-nd-4.0", _("CC BY-NC-ND 4.0")
+        PUBLIC_DOMAIN = "pdm-1.0", _("Public domain mark")
+        ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+    class Access(models.TextChoices):
+        PUBLIC = "public", _("Public: anyone")
+        MEMBERS = "members", _("Members: signed-in members only")
+        RESTRICTED = "restricted", _("Restricted: named city teams only")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(_("slug"), max_length=80, blank=True)
+    identifier = models.CharField(
+        _("import identifier"),
+        max_length=120,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The key a bulk import matches this record by."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    abstract = models.TextField(_("abstract"), blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    publication_year = models.PositiveSmallIntegerField(
+        _("publication year"), null=True, blank=True
+    )
+    publication_date = models.DateField(
+        _("full publication date"), null=True, blank=True
+    )
+    resource_type = models.CharField(
+        _("type"), max_length=24, choices=Type.choices, default=Type.OTHER
+    )
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        validators=[validate_languages],
+        help_text=_("ISO 639-1 codes, for example en, fr, de."),
+    )
+    capacity_areas = models.ManyToManyField(
+        "cities.CapacityArea",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("capacity areas"),
+    )
+    titles = models.ManyToManyField(
+        "cities.Title",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("title cities"),
+    )
+    countries = models.JSONField(
+        _("countries"),
+        default=list,
+        blank=True,
+        validators=[validate_countries],
+        help_text=_("ISO 3166-1 codes, for example FR, DE."),
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=24,
+        choices=Licence.choices,
+        default=Licence.ALL_RIGHTS_RESERVED,
+    )
+    access = models.CharField(
+        _("access"), max_length=12, choices=Access.choices, default=Access.PUBLIC
+    )
+    allowed_organisations = models.ManyToManyField(
+        "accounts.Organisation",
+        blank=True,
+        related_name="restricted_resources",
+        verbose_name=_("city teams with access"),
+    )
+    embargo_until = models.DateField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_("Files stay closed until this date; the record is visible."),
+    )
+    doi = models.CharField(
+        _("DOI"), max_length=200, blank=True, validators=[validate_doi]
+    )
+    isbn = models.CharField(
+        _("ISBN"), max_length=20, blank=True, validators=[validate_isbn]
+    )
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.DRAFT
+    )
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="library_resources",
+        verbose_name=_("contributor"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    view_count = models.PositiveIntegerField(_("views"), default=0)
+    download_count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        indexes = [models.Index(fields=["state", "-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    state__in=[
+                        "draft",
+                        "submitted",
+                        "changes_requested",
+                        "published",
+                        "rejected",
+                        "withdrawn",
+                    ]
+                ),
+                name="resource_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(access__in=["public", "members", "restricted"]),
+                name="resource_access_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    licence__in=[
+                        "cc0-1.0",
+                        "cc-by-4.0",
+                        "cc-by-sa-4.0",
+                        "cc-by-nc-4.0",
+                        "cc-by-nc-sa-4.0",
+                        "cc-by-nd-4.0",
+                        "cc-by-nc-nd-4.0",
+                        "pdm-1.0",
+                        "all-rights-reserved",
+                    ]
+                ),
+                name="resource_licence_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    resource_type__in=[
+                        "bid_book",
+                        "selection_report",
+                        "monitoring_report",
+                        "evaluation",
+                        "toolkit",
+                        "guide",
+                        "case_study",
+                        "research_report",
+                        "presentation",
+                        "recording",
+                        "other",
+                    ]
+                ),
+                name="resource_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(publication_year__isnull=True)
+                | models.Q(publication_year__gte=1900, publication_year__lte=2100),
+                name="resource_year_range",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="published")
+                | models.Q(published_at__isnull=False, publication_year__isnull=False),
+                name="resource_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="withdrawn") | ~models.Q(withdrawn_reason=""),
+                name="resource_withdrawn_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:resource", args=[self.uuid, self.slug or "r"])
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == self.State.PUBLISHED
+
+    @property
+    def is_embargoed(self) -> bool:
+        return self.embargo_until is not None and self.embargo_until > date.today()
+
+    @property
+    def main_language(self) -> str:
+        return self.languages[0] if self.languages else "en"
+
+
+class Creator(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="creators"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=Kind.choices, default=Kind.PERSON
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("creator")
+        verbose_name_plural = _("creators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "position"], name="creator_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["person", "organisation"]),
+                name="creator_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ResourceRelation(models.Model):
+    class Kind(models.TextChoices):
+        TRANSLATION_OF = "translation_of", _("Translation of")
+        PART_OF = "part_of", _("Part of")
+        NEW_VERSION_OF = "new_version_of", _("New version of")
+
+    source = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="relations_from"
+    )
+    target = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="relations_to"
+    )
+    kind = models.CharField(_("relation"), max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("related resource")
+        verbose_name_plural = _("related resources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "target", "kind"], name="relation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")),
+                name="relation_not_to_itself",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind__in=["translation_of", "part_of", "new_version_of"]
+                ),
+                name="relation_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.kind} {self.target_id}"
+
+
+class ResourceVersion(models.Model):
+    """One metadata change: who, when, and the fields' old and new values."""
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("edited by"),
+    )
+    created_at = models.DateTimeField(_("edited at"), default=timezone.now)
+    changes = models.JSONField(_("changes"), default=dict)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("metadata version")
+        verbose_name_plural = _("metadata versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "number"], name="version_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource_id} v{self.number}"
+
+
+class ModerationEvent(models.Model):
+    class Decision(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        APPROVED = "approved", _("Approved and published")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        PUBLISHED_DIRECTLY = "published_directly", _("Published by a curator")
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="moderation_events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("moderation event")
+        verbose_name_plural = _("moderation events")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    decision__in=[
+                        "submitted",
+                        "approved",
+                        "changes_requested",
+                        "rejected",
+                        "withdrawn",
+                        "published_directly",
+                    ]
+                ),
+                name="moderation_decision_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(
+                    decision__in=["changes_requested", "rejected", "withdrawn"]
+                )
+                | ~models.Q(comment=""),
+                name="moderation_decision_has_comment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource_id} {self.decision}"
+
+
+class Blob(models.Model):
+    """File content stored once under its SHA-256."""
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    size = models.BigIntegerField(_("size in bytes"))
+    media_type = models.CharField(_("media type"), max_length=120)
+    storage_name = models.CharField(_("storage name"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stored file")
+        verbose_name_plural = _("stored files")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(size__gte=0), name="blob_size")
+        ]
+
+    def __str__(self) -> str:
+        return self.sha256
+
+
+class ResourceFile(models.Model):
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "DOCX"
+        PPTX = "pptx", "PPTX"
+        XLSX = "xlsx", "XLSX"
+        ODT = "odt", "ODT"
+        ODP = "odp", "ODP"
+        TXT = "txt", _("Plain text")
+        MARKDOWN = "md", "Markdown"
+        HTML = "html", "HTML"
+        JPEG = "jpeg", "JPEG"
+        PNG = "png", "PNG"
+        WEBP = "webp", "WebP"
+        MP3 = "mp3", "MP3"
+        M4A = "m4a", "M4A"
+        OGG = "ogg", "OGG"
+        MP4 = "mp4", "MP4"
+        WEBM = "webm", "WebM"
+        VTT = "vtt", "WebVTT"
+
+    class Extraction(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        OK = "ok", _("Done")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Not applicable")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="files"
+    )
+    blob = models.ForeignKey(Blob, on_delete=models.PROTECT, related_name="files")
+    kind = models.CharField(_("format"), max_length=8, choices=Kind.choices)
+    original_name = models.CharField(_("file name"), max_length=255)
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("earlier version"),
+    )
+    is_current = models.BooleanField(_("current version"), default=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    extraction_status = models.CharField(
+        _("text extraction"),
+        max_length=8,
+        choices=Extraction.choices,
+        default=Extraction.PENDING,
+    )
+    extraction_error = models.TextField(_("extraction problem"), blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    duration_seconds = models.FloatField(
+        _("duration in seconds"), null=True, blank=True
+    )
+    thumbnail = models.ForeignKey(
+        Blob,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="thumbnail_of",
+    )
+
+    class Meta:
+        ordering = ["position", "-version"]
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    extraction_status__in=["pending", "ok", "failed", "skipped"]
+                ),
+                name="file_extraction_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(extraction_status="failed")
+                | ~models.Q(extraction_error=""),
+                name="file_failure_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(version__gte=1), name="file_version_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label or self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:file", args=[self.uuid, self.original_name])
+
+    @property
+    def display_name(self) -> str:
+        return self.label or self.original_name
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.kind == self.Kind.PDF
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind in {self.Kind.JPEG, self.Kind.PNG, self.Kind.WEBP}
+
+    @property
+    def is_audio(self) -> bool:
+        return self.kind in {self.Kind.MP3, self.Kind.M4A, self.Kind.OGG}
+
+    @property
+    def is_video(self) -> bool:
+        return self.kind in {self.Kind.MP4, self.Kind.WEBM}
+
+    @property
+    def is_captions(self) -> bool:
+        return self.kind == self.Kind.VTT
+
+
+class FilePage(models.Model):
+    """Extracted text of one page (PDF), slide (PPTX) or the whole file."""
+
+    file = models.ForeignKey(
+        ResourceFile, on_delete=models.CASCADE, related_name="pages"
+    )
+    number = models.PositiveIntegerField(_("page"))
+    text = models.TextField(_("text"))
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("page text")
+        verbose_name_plural = _("page texts")
+        constraints = [
+            models.UniqueConstraint(fields=["file", "number"], name="page_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_id} p.{self.number}"
+
+
+class Report(models.Model):
+    class Reason(models.TextChoices):
+        COPYRIGHT = "copyright", _("Copyright or licence problem")
+        PERSONAL_DATA = "personal_data", _("Personal data")
+        INACCURATE = "inaccurate", _("Inaccurate or outdated")
+        OFFENSIVE = "offensive", _("Offensive content")
+        BROKEN = "broken", _("Broken file")
+        OTHER = "other", _("Other")
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    message = models.TextField(_("message"), max_length=4000)
+    created_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resolution = models.TextField(_("resolution"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    reason__in=[
+                        "copyright",
+                        "personal_data",
+                        "inaccurate",
+                        "offensive",
+                        "broken",
+                        "other",
+                    ]
+                ),
+                name="report_reason_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource_id} {self.reason}"
+
+
+class DailyCount(models.Model):
+    """Views and downloads of a resource on one day; nothing about who."""
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="daily_counts"
+    )
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+    downloads = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily count")
+        verbose_name_plural = _("daily counts")
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "day"], name="daily_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource_id} {self.day}"
+
+
+class Collection(models.Model):
+    """A curated, ordered list of resources with an introduction."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:collection", args=[self.slug])
+
+
+class CollectionItem(models.Model):
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="items"
+    )
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="collection_items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("collection item")
+        verbose_name_plural = _("collection items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "resource"], name="collection_item_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collection_id}:{self.resource_id}"
