@@ -1,0 +1,180 @@
+"""Helpers for the browser tests: axe audits, layout checks, mail, TOTP."""
+
+from __future__ import annotations
+
+import re
+import time
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Page
+
+AXE_PATH = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+NARROW_WIDTH = 320
+
+
+@cache
+def axe_source() -> str:
+    return AXE_PATH.read_text(encoding="utf-8")
+
+
+def _load_axe(page: Page) -> None:
+    # page.evaluate goes through the DevTools protocol, which the page's CSP
+    # does not govern, so axe runs on the page exactly as it is served: no
+    # bypass_csp context that could hide a real violation.
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(axe_source())
+
+
+def run_axe(page: Page, *, rules: list[str] | None = None) -> list[dict[str, Any]]:
+    """Run axe-core on the current page and return its violations."""
+    _load_axe(page)
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    else:
+        options["runOnly"] = {"type": "tag", "values": WCAG_TAGS}
+    result = page.evaluate(
+        "async (options) => { const r = await axe.run(document, options);"
+        " return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))"
+        "})); }",
+        options,
+    )
+    return list(result)
+
+
+def format_violations(violations: list[dict[str, Any]], where: str) -> str:
+    lines = [f"axe found {len(violations)} violation(s) on {where}:"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+        )
+        for node in violation["nodes"][:10]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = " ".join((node.get("summary") or "").split())
+            lines.append(f"    at {target}: {summary}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page, where: str = "") -> None:
+    violations = run_axe(page)
+    where = where or page.url
+    assert violations == [], format_violations(violations, where)
+
+
+def assert_dark_mode_contrast(page: Page, where: str = "") -> None:
+    page.emulate_media(color_scheme="dark")
+    try:
+        violations = run_axe(page, rules=["color-contrast"])
+    finally:
+        page.emulate_media(color_scheme="light")
+    where = f"{where or page.url} in dark mode"
+    assert violations == [], format_violations(violations, where)
+
+
+def assert_no_horizontal_scroll(page: Page, where: str = "") -> None:
+    size = page.viewport_size or {"width": 1280, "height": 800}
+    page.set_viewport_size({"width": NARROW_WIDTH, "height": 640})
+    try:
+        # What sticks out, so a failure names the culprit.
+        widths = page.evaluate(
+            """(limit) => {
+              const wide = [];
+              for (const el of document.body.querySelectorAll('*')) {
+                const r = el.getBoundingClientRect();
+                if (r.right > limit + 1 && r.width > 0) {
+                  const id = el.id ? '#' + el.id : '';
+                  const cls = el.className && typeof el.className === 'string'
+                    ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+                  wide.push(el.tagName.toLowerCase() + id + cls
+                            + ' (right edge ' + Math.round(r.right) + 'px)');
+                }
+              }
+              return {scroll: document.documentElement.scrollWidth,
+                      wide: wide.slice(0, 8)};
+            }""",
+            NARROW_WIDTH,
+        )
+    finally:
+        page.set_viewport_size(size)
+    where = where or page.url
+    assert widths["scroll"] <= NARROW_WIDTH, (
+        f"{where} scrolls sideways at {NARROW_WIDTH}px: scrollWidth is "
+        f"{widths['scroll']}px; elements past the edge: {widths['wide']}"
+    )
+
+
+def check_page(page: Page, where: str = "") -> None:
+    """The three checks every page type passes: axe (WCAG 2.1 A and AA), no
+    sideways scrolling at 320 px, and colour contrast in dark mode."""
+    assert_accessible(page, where)
+    assert_no_horizontal_scroll(page, where)
+    assert_dark_mode_contrast(page, where)
+
+
+# --- accounts -----------------------------------------------------------------
+
+
+def add_session_cookie(context: BrowserContext, base_url: str, user: Any) -> None:
+    """Log ``user`` in for this browser context with a real session."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[-1])
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}]
+    )
+
+
+def totp_code(secret: str, *, step: int = 0) -> str:
+    """The RFC 6238 code for now (+ ``step`` periods), by allauth's own HOTP."""
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(time.time()) // app_settings.TOTP_PERIOD + step
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def fresh_totp_code(secret: str, used: set[str]) -> str:
+    """A code not used yet: allauth refuses a code twice, so wait for the
+    next period when the current code has been spent."""
+    from allauth.mfa import app_settings
+
+    while (code := totp_code(secret)) in used:
+        time.sleep(app_settings.TOTP_PERIOD - time.time() % app_settings.TOTP_PERIOD)
+    used.add(code)
+    return code
+
+
+class Mailbox:
+    """A view of django.core.mail.outbox for the browser tests."""
+
+    @property
+    def messages(self) -> list[Any]:
+        from django.core import mail
+
+        return list(mail.outbox)
+
+    def to(self, address: str) -> list[Any]:
+        return [m for m in self.messages if address in m.to]
+
+    def links(self, address: str, path_contains: str = "") -> list[str]:
+        found: list[str] = []
+        for message in self.to(address):
+            for url in re.findall(r"https?://[^\s\"'<>]+", message.body):
+                if path_contains in url and url not in found:
+                    found.append(url)
+        return found
+
+
+def local_path(url: str) -> str:
+    """The path and query of a link in a mail, to open on the live server
+    (mails link to SITE_URL, which is not the test server's address)."""
+    match = re.match(r"https?://[^/]+(/.*)$", url)
+    assert match, url
+    return match.group(1)
