@@ -269,6 +269,10 @@ elif _email["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBacken
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ECoC Hub <hub@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people report accessibility problems and exercise their privacy rights.
+ECOC_HUB_CONTACT_EMAIL = os.environ.get(
+    "ECOC_HUB_CONTACT_EMAIL", "accessibility@localhost"
+)
 
 # Background work: Django's Tasks framework, stored in the database.
 TASKS = {

@@ -6,6 +6,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .countries import country_name
+
 
 class Criterion(models.Model):
     """One of the six selection criteria of Decision 445/2014/EU."""
@@ -90,6 +92,11 @@ class City(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("cities:city", args=[self.slug])
 
+    @property
+    def country_name(self) -> str:
+        """The country's name in the active language."""
+        return country_name(self.country_code, self.country)
+
     @staticmethod
     def slug_for(name: str, country_code: str) -> str:
         return slugify(f"{name}-{country_code}")
@@ -119,14 +126,22 @@ class Title(models.Model):
         verbose_name = _("title")
         verbose_name_plural = _("titles")
         constraints = [
-            models.UniqueConstraint(fields=["year", "city"], name="title_unique_year_city"),
+            models.UniqueConstraint(
+                fields=["year", "city"], name="title_unique_year_city"
+            ),
             models.CheckConstraint(
                 condition=models.Q(year__gte=1985) & models.Q(year__lte=2100),
                 name="title_year_range",
             ),
             models.CheckConstraint(
                 condition=models.Q(
-                    status__in=["held", "title_year", "designated", "selected", "unverified"]
+                    status__in=[
+                        "held",
+                        "title_year",
+                        "designated",
+                        "selected",
+                        "unverified",
+                    ]
                 ),
                 name="title_status_valid",
             ),
@@ -141,3 +156,9 @@ class Title(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status != self.Status.UNVERIFIED
+
+    @property
+    def display_note(self) -> str:
+        # Notes ship in English with the reference data; their translations
+        # live in the catalogue (see reference_strings.py).
+        return gettext(self.note) if self.note else ""

@@ -1,15 +1,95 @@
+"""Reads of the ECoC directory, shared by the views, the home page and the API."""
+
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import Title
+from ecoc_hub.accounts.models import Organisation
+
+from .countries import fold
+from .models import City, Title
+from .permissions import can_see_unverified_titles
 
 
-def home_titles() -> dict[str, object]:
-    year = timezone.localdate().year
-    public = Title.objects.select_related("city").exclude(status=Title.Status.UNVERIFIED)
+def visible_titles(user: Any) -> QuerySet[Title]:
+    """Titles the user may see: unverified ones only for curators."""
+    titles = Title.objects.select_related("city")
+    if not can_see_unverified_titles(user):
+        titles = titles.exclude(status=Title.Status.UNVERIFIED)
+    return titles
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    decade: int | None = None
+    country: str = ""
+    status: str = ""
+    q: str = ""
+
+
+@dataclass
+class YearGroup:
+    year: int
+    titles: list[Title] = field(default_factory=list)
+
+
+def directory(*, user: Any, filters: DirectoryFilters) -> list[YearGroup]:
+    """The directory's titles for these filters, grouped by year (oldest first).
+
+    The name search folds case and accents in Python ("krakow" finds Kraków),
+    so SQLite and PostgreSQL agree; the directory holds about a hundred titles,
+    so matching the filtered rows in memory costs nothing.
+    """
+    titles = visible_titles(user).order_by("year", "city__name")
+    if filters.decade is not None:
+        titles = titles.filter(year__gte=filters.decade, year__lt=filters.decade + 10)
+    if filters.country:
+        titles = titles.filter(city__country_code=filters.country)
+    if filters.status:
+        titles = titles.filter(status=filters.status)
+    rows: list[Title] = list(titles)
+    if filters.q:
+        needle = fold(filters.q.strip())
+        rows = [title for title in rows if needle in fold(title.city.name)]
+    return [
+        YearGroup(year=year, titles=list(group))
+        for year, group in groupby(rows, key=lambda title: title.year)
+    ]
+
+
+def city_titles(*, user: Any, city: City) -> list[Title]:
+    return list(visible_titles(user).filter(city=city).order_by("year"))
+
+
+def teams_for_titles(titles: list[Title]) -> list[Organisation]:
+    """City teams attached to these titles, by name."""
+    if not titles:
+        return []
+    return list(
+        Organisation.objects.filter(title__in=titles)
+        .select_related("title__city")
+        .order_by("name")
+    )
+
+
+def home_titles(*, user: Any = None, year: int | None = None) -> dict[str, object]:
+    """The title cities of this year and of the next four years."""
+    year = timezone.localdate().year if year is None else year
+    public = Title.objects.select_related("city").exclude(
+        status=Title.Status.UNVERIFIED
+    )
+    upcoming = list(public.filter(year__gte=year, year__lte=year + 4))
+    later = [title for title in upcoming if title.year > year]
     return {
         "current_year": year,
-        "current_titles": list(public.filter(year=year)),
-        "next_titles": list(public.filter(year__gt=year, year__lte=year + 4)),
+        "current_titles": [title for title in upcoming if title.year == year],
+        "next_years": [
+            YearGroup(year=next_year, titles=list(group))
+            for next_year, group in groupby(later, key=lambda title: title.year)
+        ],
     }

@@ -8,6 +8,7 @@ ships corrected data.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from typing import Any
 
@@ -68,4 +69,63 @@ def load_reference_data(apps: Any = None) -> dict[str, int]:
             city=city,
             defaults={"status": row["status"], "note": row["note"]},
         )
-    return {"criteria": len(criteria), "capacity_areas": len(areas), "titles": len(titles)}
+    return {
+        "criteria": len(criteria),
+        "capacity_areas": len(areas),
+        "titles": len(titles),
+    }
+
+
+def reference_strings_source() -> str:
+    """The source of reference_strings.py, generated from the CSV files.
+
+    Regenerate after changing the data: ``python -m ecoc_hub.cities.reference``
+    (a test fails while the file is out of date).
+    """
+    lines = [
+        "# ruff: noqa: E501",
+        '"""Translatable strings of the reference data, for makemessages.',
+        "",
+        "Generated from cities/data/*.csv by ``python -m ecoc_hub.cities.reference``;",
+        "do not edit by hand. The database keeps the English text; the models'",
+        "display_* properties look it up in the catalogue.",
+        '"""',
+        "",
+        "from django.utils.translation import gettext_noop",
+        "",
+        "STRINGS = [",
+    ]
+    seen: set[str] = set()
+
+    def add(comment: str, text: str) -> None:
+        if text and text not in seen:
+            seen.add(text)
+            lines.append(f"    # {comment}")
+            quoted = json.dumps(text, ensure_ascii=False)
+            line = f"    gettext_noop({quoted}),"
+            if len(line) <= 88:
+                lines.append(line)
+            else:  # the shape ruff format gives a call too long for one line
+                lines.extend(["    gettext_noop(", f"        {quoted}", "    ),"])
+
+    for row in read_csv("criteria.csv"):
+        add(f"Translators: name of selection criterion {row['letter']}", row["name"])
+        add(
+            f"Translators: description of criterion {row['letter']}", row["description"]
+        )
+    for row in read_csv("capacity_areas.csv"):
+        add(f"Translators: name of capacity area {row['code']}", row["name"])
+        add(
+            f"Translators: description of capacity area {row['code']}",
+            row["description"],
+        )
+    for row in read_csv("ecoc_titles.csv"):
+        add(f"Translators: note on {row['city']} {row['year']}", row["note"])
+    lines.append("]")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    (Path(__file__).resolve().parent / "reference_strings.py").write_text(
+        reference_strings_source(), encoding="utf-8"
+    )

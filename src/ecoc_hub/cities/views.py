@@ -1,29 +1,129 @@
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
+from . import related
+from .forms import DirectoryFilterForm
 from .models import CapacityArea, City, Criterion, Title
+from .permissions import can_see_unverified_titles
+from .queries import city_titles, directory, teams_for_titles, visible_titles
 
 
+def _is_htmx_swap(request: HttpRequest) -> bool:
+    # A history restore wants the whole page, not the fragment.
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+@require_GET
 def title_list(request: HttpRequest) -> HttpResponse:
-    titles = Title.objects.select_related("city").exclude(status=Title.Status.UNVERIFIED)
-    return render(request, "cities/title_list.html", {"titles": titles})
+    show_unverified = can_see_unverified_titles(request.user)
+    form = DirectoryFilterForm(request.GET or None, show_unverified=show_unverified)
+    groups = directory(user=request.user, filters=form.filters())
+    context = {
+        "form": form,
+        "year_groups": groups,
+        "result_count": sum(len(group.titles) for group in groups),
+        "show_unverified": show_unverified,
+        "status_choices": [
+            choice
+            for choice in Title.Status.choices
+            if show_unverified or choice[0] != Title.Status.UNVERIFIED
+        ],
+        "breadcrumbs": [(_("Cities"), reverse("cities:list"))],
+    }
+    context["is_htmx_swap"] = _is_htmx_swap(request)
+    template = "cities/title_list.html"
+    if context["is_htmx_swap"]:
+        template += "#results"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
+def _get_city_for_user(request: HttpRequest, slug: str) -> tuple[City, list[Title]]:
+    city = get_object_or_404(City, slug=slug)
+    titles = city_titles(user=request.user, city=city)
+    if not titles:
+        # A city whose only title is unverified does not exist for the public.
+        raise Http404
+    return city, titles
+
+
+@require_GET
+def city(request: HttpRequest, slug: str) -> HttpResponse:
+    obj, titles = _get_city_for_user(request, slug)
+    context = {
+        "city": obj,
+        "titles": titles,
+        "teams": teams_for_titles(titles),
+        "related_sections": related.sections("city", obj=obj, user=request.user),
+        "breadcrumbs": [
+            (_("Cities"), reverse("cities:list")),
+            (obj.name, obj.get_absolute_url()),
+        ],
+    }
+    return render(request, "cities/city.html", context)
+
+
+def _get_title_for_user(request: HttpRequest, slug: str, year: int) -> Title:
+    return get_object_or_404(visible_titles(request.user), city__slug=slug, year=year)
+
+
+@require_GET
+def title(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    obj = _get_title_for_user(request, slug, year)
+    same_year = list(
+        visible_titles(request.user).filter(year=obj.year).exclude(pk=obj.pk)
+    )
+    context = {
+        "title": obj,
+        "same_year": same_year,
+        "teams": teams_for_titles([obj]),
+        "related_sections": related.sections("title", obj=obj, user=request.user),
+        "breadcrumbs": [
+            (_("Cities"), reverse("cities:list")),
+            (obj.city.name, obj.city.get_absolute_url()),
+            (str(obj.year), obj.get_absolute_url()),
+        ],
+    }
+    return render(request, "cities/title.html", context)
+
+
+@require_GET
 def criteria(request: HttpRequest) -> HttpResponse:
     items = Criterion.objects.prefetch_related("capacity_areas")
-    return render(request, "cities/criteria.html", {"criteria": items})
+    context = {
+        "criteria": items,
+        "breadcrumbs": [
+            (_("Selection criteria and capacity areas"), reverse("cities:criteria"))
+        ],
+    }
+    return render(request, "cities/criteria.html", context)
 
 
+@require_GET
 def capacity_area(request: HttpRequest, code: str) -> HttpResponse:
-    area = get_object_or_404(CapacityArea, code=code)
-    return render(request, "cities/capacity_area.html", {"area": area})
-
-
-def city(request: HttpRequest, slug: str) -> HttpResponse:
-    obj = get_object_or_404(City, slug=slug)
-    return render(request, "cities/city.html", {"city": obj})
-
-
-def title(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    obj = get_object_or_404(Title, city__slug=slug, year=year)
-    return render(request, "cities/title.html", {"title": obj})
+    area = get_object_or_404(
+        CapacityArea.objects.select_related("criterion"), code=code
+    )
+    siblings = list(area.criterion.capacity_areas.exclude(pk=area.pk))
+    context = {
+        "area": area,
+        "siblings": siblings,
+        "related_sections": related.sections(
+            "capacity_area", obj=area, user=request.user
+        ),
+        "breadcrumbs": [
+            (_("Selection criteria and capacity areas"), reverse("cities:criteria")),
+            (area.display_name, area.get_absolute_url()),
+        ],
+    }
+    return render(request, "cities/capacity_area.html", context)

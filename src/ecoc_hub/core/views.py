@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -12,17 +15,37 @@ from .health import check_database, check_storage, check_worker
 def home(request: HttpRequest) -> HttpResponse:
     from ecoc_hub.cities.queries import home_titles
 
-    return render(request, "core/home.html", home_titles())
+    return render(request, "core/home.html", home_titles(user=request.user))
+
+
+def _url_or(name: str, fallback: str) -> str:
+    """The URL of ``name``, or of ``fallback`` while that page does not exist."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return reverse(fallback)
 
 
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/accessibility.html")
+    context = {
+        "contact_email": settings.ECOC_HUB_CONTACT_EMAIL,
+        "breadcrumbs": [(_("Accessibility statement"), reverse("accessibility"))],
+    }
+    return render(request, "core/accessibility.html", context)
 
 
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    context = {
+        "contact_email": settings.ECOC_HUB_CONTACT_EMAIL,
+        "export_url": _url_or("accounts:export", "accounts:dashboard"),
+        "delete_url": _url_or("accounts:delete", "accounts:dashboard"),
+        "session_days": settings.SESSION_COOKIE_AGE // (24 * 3600),
+        "language_days": settings.LANGUAGE_COOKIE_AGE // (24 * 3600),
+        "breadcrumbs": [(_("Privacy notice"), reverse("privacy"))],
+    }
+    return render(request, "core/privacy.html", context)
 
 
 @never_cache

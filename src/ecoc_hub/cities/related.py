@@ -1,0 +1,62 @@
+"""Extension point: other apps list their items on the directory's pages.
+
+The city, title and capacity area pages show a section for each registered
+provider that has something to show. The library (resources about a title
+city or tagged with a capacity area) and events (camps held in a city) plug
+in here without the cities app knowing about them. Register in the app's
+``AppConfig.ready()``::
+
+    from ecoc_hub.cities.related import RelatedSection, register
+
+    def resources_for_title(*, obj, user):
+        items = list(published_resources_about(title=obj, user=user)[:10])
+        if not items:
+            return None
+        return RelatedSection(
+            heading=_("Resources"),
+            template="library/includes/related_resources.html",
+            context={"resources": items},
+        )
+
+    register("title", resources_for_title)
+
+A provider receives the page's object (a City, a Title or a CapacityArea) and
+the requesting user, applies its own permissions and returns ``None`` when it
+has nothing to show, so no empty heading is ever rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Page = Literal["city", "title", "capacity_area"]
+
+
+@dataclass(frozen=True)
+class RelatedSection:
+    heading: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    order: int = 100
+
+
+Provider = Callable[..., RelatedSection | None]
+
+_providers: dict[str, list[Provider]] = {"city": [], "title": [], "capacity_area": []}
+
+
+def register(page: Page, provider: Provider) -> None:
+    if provider not in _providers[page]:
+        _providers[page].append(provider)
+
+
+def unregister(page: Page, provider: Provider) -> None:
+    if provider in _providers[page]:
+        _providers[page].remove(provider)
+
+
+def sections(page: Page, *, obj: Any, user: Any) -> list[RelatedSection]:
+    found = [provider(obj=obj, user=user) for provider in _providers[page]]
+    return sorted((s for s in found if s is not None), key=lambda s: s.order)
