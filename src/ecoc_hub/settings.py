@@ -250,6 +250,20 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 ECOC_HUB_MAX_UPLOAD_MB = int(os.environ.get("ECOC_HUB_MAX_UPLOAD_MB", "200"))
+# Library uploads: a ceiling per family of formats (never above the global one),
+# and bounds for ZIP-based office files checked before anything is unpacked.
+ECOC_HUB_UPLOAD_LIMITS_MB = {
+    "document": int(os.environ.get("ECOC_HUB_MAX_DOCUMENT_MB", "100")),
+    "text": int(os.environ.get("ECOC_HUB_MAX_TEXT_MB", "10")),
+    "image": int(os.environ.get("ECOC_HUB_MAX_IMAGE_MB", "25")),
+    "audio": int(os.environ.get("ECOC_HUB_MAX_AUDIO_MB", "200")),
+    "video": int(os.environ.get("ECOC_HUB_MAX_VIDEO_MB", "200")),
+    "captions": int(os.environ.get("ECOC_HUB_MAX_CAPTIONS_MB", "2")),
+}
+ECOC_HUB_ZIP_MAX_UNPACKED_MB = int(os.environ.get("ECOC_HUB_ZIP_MAX_UNPACKED_MB", "300"))
+ECOC_HUB_ZIP_MAX_FILES = int(os.environ.get("ECOC_HUB_ZIP_MAX_FILES", "3000"))
+ECOC_HUB_EXTRACTION_TIMEOUT = int(os.environ.get("ECOC_HUB_EXTRACTION_TIMEOUT", "120"))
+ECOC_HUB_EXTRACTION_MEMORY_MB = int(os.environ.get("ECOC_HUB_EXTRACTION_MEMORY_MB", "1024"))
 
 # E-mail: printed on the console unless EMAIL_URL names a server.
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL") or "console://")
@@ -315,6 +329,7 @@ SECURE_CSP = {
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-src": [CSP.SELF],
+    "worker-src": [CSP.SELF],  # the pdf.js viewer runs its parser in a worker
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
