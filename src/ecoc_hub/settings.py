@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "ecoc_hub.accounts.middleware.UserLanguageMiddleware",
+    "ecoc_hub.accounts.middleware.RequireMFAMiddleware",
 ]
 
 ROOT_URLCONF = "ecoc_hub.urls"
@@ -260,10 +261,14 @@ ECOC_HUB_UPLOAD_LIMITS_MB = {
     "video": int(os.environ.get("ECOC_HUB_MAX_VIDEO_MB", "200")),
     "captions": int(os.environ.get("ECOC_HUB_MAX_CAPTIONS_MB", "2")),
 }
-ECOC_HUB_ZIP_MAX_UNPACKED_MB = int(os.environ.get("ECOC_HUB_ZIP_MAX_UNPACKED_MB", "300"))
+ECOC_HUB_ZIP_MAX_UNPACKED_MB = int(
+    os.environ.get("ECOC_HUB_ZIP_MAX_UNPACKED_MB", "300")
+)
 ECOC_HUB_ZIP_MAX_FILES = int(os.environ.get("ECOC_HUB_ZIP_MAX_FILES", "3000"))
 ECOC_HUB_EXTRACTION_TIMEOUT = int(os.environ.get("ECOC_HUB_EXTRACTION_TIMEOUT", "120"))
-ECOC_HUB_EXTRACTION_MEMORY_MB = int(os.environ.get("ECOC_HUB_EXTRACTION_MEMORY_MB", "1024"))
+ECOC_HUB_EXTRACTION_MEMORY_MB = int(
+    os.environ.get("ECOC_HUB_EXTRACTION_MEMORY_MB", "1024")
+)
 
 # E-mail: printed on the console unless EMAIL_URL names a server.
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL") or "console://")
