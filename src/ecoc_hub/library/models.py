@@ -545,6 +545,9 @@ class FilePage(models.Model):
     )
     number = models.PositiveIntegerField(_("page"))
     text = models.TextField(_("text"))
+    start_seconds = models.FloatField(
+        _("starts at (seconds)"), null=True, blank=True, help_text=_("For captions.")
+    )
 
     class Meta:
         ordering = ["number"]

@@ -1,0 +1,207 @@
+"""Text, thumbnail and duration extraction for one file, run in a child process.
+
+``python -m ecoc_hub.library.extract KIND PATH`` prints a JSON result. It does
+not touch Django or the database, so the parent can run it under CPU-time,
+memory and wall-clock limits and survive whatever a hostile file does to it.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import json
+import re
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+THUMBNAIL_SIZE = (360, 480)
+MAX_TEXT_PER_PAGE = 200_000
+
+
+def _thumbnail_png(image: Any) -> str:
+    image = image.convert("RGB")
+    image.thumbnail(THUMBNAIL_SIZE)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def extract_pdf(path: Path) -> dict[str, Any]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range().replace("\r\n", "\n")
+            pages.append({"number": index + 1, "text": text[:MAX_TEXT_PER_PAGE]})
+            textpage.close()
+            page.close()
+        first = document[0]
+        scale = THUMBNAIL_SIZE[0] / first.get_width()
+        image = first.render(scale=scale).to_pil()
+        first.close()
+        return {
+            "pages": pages,
+            "page_count": len(document),
+            "thumbnail": _thumbnail_png(image),
+        }
+    finally:
+        document.close()
+
+
+def extract_docx(path: Path) -> dict[str, Any]:
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return {"pages": [{"number": 1, "text": "\n".join(parts)}]}
+
+
+def extract_pptx(path: Path) -> dict[str, Any]:
+    from pptx import Presentation
+
+    presentation = Presentation(str(path))
+    pages = []
+    for index, slide in enumerate(presentation.slides, start=1):
+        texts = [
+            shape.text_frame.text
+            for shape in slide.shapes
+            if getattr(shape, "has_text_frame", False)
+        ]
+        if slide.has_notes_slide:
+            texts.append(slide.notes_slide.notes_text_frame.text)
+        pages.append({"number": index, "text": "\n".join(texts)})
+    return {"pages": pages, "page_count": len(pages)}
+
+
+def extract_odf(path: Path, kind: str) -> dict[str, Any]:
+    from odf import teletype
+    from odf.draw import Page
+    from odf.opendocument import load
+    from odf.text import H, P
+
+    document = load(str(path))
+    if kind == "odp":
+        pages = []
+        for index, page in enumerate(document.getElementsByType(Page), start=1):
+            texts = [teletype.extractText(p) for p in page.getElementsByType(P)]
+            pages.append({"number": index, "text": "\n".join(texts)})
+        return {"pages": pages, "page_count": len(pages)}
+    texts = [
+        teletype.extractText(element)
+        for element in document.text.childNodes
+        if element.qname[1] in {"p", "h", "list", "section", "table"}
+    ]
+    if not any(texts):
+        texts = [teletype.extractText(e) for e in document.getElementsByType(H)]
+        texts += [teletype.extractText(e) for e in document.getElementsByType(P)]
+    return {"pages": [{"number": 1, "text": "\n".join(texts)}]}
+
+
+def extract_xlsx(path: Path) -> dict[str, Any]:
+    from xml.etree import ElementTree
+
+    namespace = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    texts: list[str] = []
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        candidates = [
+            "xl/sharedStrings.xml",
+            *sorted(n for n in names if n.startswith("xl/worksheets/sheet")),
+        ]
+        for name in candidates:
+            if name not in names:
+                continue
+            root = ElementTree.fromstring(archive.read(name))  # noqa: S314
+            texts.extend(node.text or "" for node in root.iter(namespace + "t"))
+    return {"pages": [{"number": 1, "text": "\n".join(t for t in texts if t)}]}
+
+
+def extract_text(path: Path, kind: str) -> dict[str, Any]:
+    text = path.read_bytes().decode("utf-8-sig")
+    if kind == "html":
+        import nh3
+
+        text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", text)
+        text = html.unescape(nh3.clean(text, tags=set()))
+        text = re.sub(r"[ \t]+", " ", text)
+        text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    return {"pages": [{"number": 1, "text": text[:MAX_TEXT_PER_PAGE]}]}
+
+
+def extract_vtt(path: Path) -> dict[str, Any]:
+    import webvtt
+
+    pages = []
+    for index, caption in enumerate(webvtt.read(str(path)), start=1):
+        pages.append(
+            {
+                "number": index,
+                "text": caption.text,
+                "start_seconds": caption.start_in_seconds
+                + caption.start_time.milliseconds / 1000,
+            }
+        )
+    return {"pages": pages}
+
+
+def extract_image(path: Path) -> dict[str, Any]:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.load()
+        return {"pages": [], "thumbnail": _thumbnail_png(image), "no_text": True}
+
+
+def extract_media(path: Path) -> dict[str, Any]:
+    import mutagen
+
+    parsed = mutagen.File(str(path))
+    duration = None
+    if parsed is not None and getattr(parsed, "info", None) is not None:
+        duration = getattr(parsed.info, "length", None)
+    return {"pages": [], "duration": duration, "no_text": True}
+
+
+def extract(kind: str, path: Path) -> dict[str, Any]:
+    if kind == "pdf":
+        return extract_pdf(path)
+    if kind == "docx":
+        return extract_docx(path)
+    if kind == "pptx":
+        return extract_pptx(path)
+    if kind in {"odt", "odp"}:
+        return extract_odf(path, kind)
+    if kind == "xlsx":
+        return extract_xlsx(path)
+    if kind in {"txt", "md", "html"}:
+        return extract_text(path, kind)
+    if kind == "vtt":
+        return extract_vtt(path)
+    if kind in {"jpeg", "png", "webp"}:
+        return extract_image(path)
+    if kind in {"mp3", "m4a", "ogg", "mp4"}:
+        return extract_media(path)
+    return {"pages": [], "no_text": True}
+
+
+def main() -> None:
+    kind, path = sys.argv[1], Path(sys.argv[2])
+    try:
+        result = extract(kind, path)
+    except Exception as error:  # reported to the parent, which records it
+        result = {"error": f"{type(error).__name__}: {error}"[:1000]}
+    json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
