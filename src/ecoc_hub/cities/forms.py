@@ -32,20 +32,29 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args: Any, show_unverified: bool = False, **kwargs: Any):
         super().__init__(*args, **kwargs)
         decades = range(FIRST_DECADE, LAST_DECADE + 1, 10)
-        self.fields["decade"].choices = [("", gettext("All decades"))] + [
-            (str(decade), gettext("%(decade)ss") % {"decade": decade})
-            for decade in decades
-        ]
-        self.fields["country"].choices = [
-            ("", gettext("All countries")),
-            *country_choices(),
-        ]
+        self._set_choices(
+            "decade",
+            [("", gettext("All decades"))]
+            + [
+                # Translators: a decade in a filter, e.g. "1980s"
+                (str(decade), gettext("%(decade)ss") % {"decade": decade})
+                for decade in decades
+            ],
+        )
+        self._set_choices(
+            "country", [("", gettext("All countries")), *country_choices()]
+        )
         statuses = [
             (value, label)
             for value, label in Title.Status.choices
             if show_unverified or value != Title.Status.UNVERIFIED
         ]
-        self.fields["status"].choices = [("", gettext("All statuses")), *statuses]
+        self._set_choices("status", [("", gettext("All statuses")), *statuses])
+
+    def _set_choices(self, name: str, choices: list[tuple[str, Any]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - for mypy
+        field.choices = choices
 
     def filters(self) -> DirectoryFilters:
         """The valid filters; call after is_valid()."""

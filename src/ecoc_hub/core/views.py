@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET
 
 from .health import check_database, check_storage, check_worker
 
+DAY = 24 * 3600
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -41,8 +43,12 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "contact_email": settings.ECOC_HUB_CONTACT_EMAIL,
         "export_url": _url_or("accounts:export", "accounts:dashboard"),
         "delete_url": _url_or("accounts:delete", "accounts:dashboard"),
-        "session_days": settings.SESSION_COOKIE_AGE // (24 * 3600),
-        "language_days": settings.LANGUAGE_COOKIE_AGE // (24 * 3600),
+        "session_cookie": settings.SESSION_COOKIE_NAME,
+        "session_days": settings.SESSION_COOKIE_AGE // DAY,
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+        "csrf_days": settings.CSRF_COOKIE_AGE // DAY,
+        "language_cookie": settings.LANGUAGE_COOKIE_NAME,
+        "language_days": settings.LANGUAGE_COOKIE_AGE // DAY,
         "breadcrumbs": [(_("Privacy notice"), reverse("privacy"))],
     }
     return render(request, "core/privacy.html", context)

@@ -81,7 +81,9 @@ class Command(BaseCommand):
             for language in languages:
                 extracted = {} if options["no_extract"] else _extract(app_dir, language)
                 for domain in DOMAINS:
-                    po_path = app_dir / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
+                    po_path = (
+                        app_dir / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
+                    )
                     rel = po_path.relative_to(PACKAGE_DIR)
                     wanted = extracted.get(domain, set())
                     if not po_path.exists():
@@ -91,16 +93,23 @@ class Command(BaseCommand):
                     po = polib.pofile(str(po_path))
                     have = {_key(e) for e in po if e.msgid and not e.obsolete}
                     for key in sorted(wanted - have):
-                        problems.append(f"{rel}: not in catalogue: {key.split(chr(4))[1]!r}")
+                        problems.append(
+                            f"{rel}: not in catalogue: {key.split(chr(4))[1]!r}"
+                        )
                     for entry in po.untranslated_entries():
-                        problems.append(f"{rel}:{entry.linenum}: untranslated {entry.msgid!r}")
+                        problems.append(
+                            f"{rel}:{entry.linenum}: untranslated {entry.msgid!r}"
+                        )
                     for entry in po.fuzzy_entries():
                         problems.append(f"{rel}:{entry.linenum}: fuzzy {entry.msgid!r}")
                     mo_path = po_path.with_suffix(".mo")
                     if not mo_path.exists():
                         problems.append(f"{rel}: not compiled (no .mo)")
                         continue
-                    mo = {_key(e): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(mo_path))}
+                    mo = {
+                        _key(e): (e.msgstr, e.msgstr_plural)
+                        for e in polib.mofile(str(mo_path))
+                    }
                     for entry in po.translated_entries():
                         if mo.get(_key(entry)) != (entry.msgstr, entry.msgstr_plural):
                             problems.append(
@@ -111,4 +120,6 @@ class Command(BaseCommand):
             for line in problems:
                 self.stderr.write(line)
             raise CommandError(f"{len(problems)} translation problem(s)")
-        self.stdout.write(self.style.SUCCESS("Translations complete: " + ", ".join(languages)))
+        self.stdout.write(
+            self.style.SUCCESS("Translations complete: " + ", ".join(languages))
+        )

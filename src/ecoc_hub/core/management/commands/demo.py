@@ -1,0 +1,48 @@
+"""Load the demo content of every app that has some. Idempotent."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from types import ModuleType
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+# In this order: teams first, then the content that may refer to them.
+DEMO_MODULES = (
+    "ecoc_hub.cities.demo",
+    "ecoc_hub.accounts.demo",
+    "ecoc_hub.library.demo",
+    "ecoc_hub.podcasts.demo",
+)
+
+
+def demo_modules(names: tuple[str, ...] = DEMO_MODULES) -> list[ModuleType]:
+    """Import the demo modules that exist.
+
+    A missing module is skipped; an ImportError raised while importing one
+    that exists is a bug in it and propagates.
+    """
+    modules = []
+    for name in names:
+        package = name.rpartition(".")[0]
+        try:
+            spec = importlib.util.find_spec(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != package:
+                raise
+            spec = None
+        if spec is not None:
+            modules.append(importlib.import_module(name))
+    return modules
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (city teams, people, resources, podcasts)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        for module in demo_modules():
+            module.load_demo(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(_("Demo content is loaded.")))
