@@ -56,3 +56,25 @@ def is_team_admin(user: Any, organisation: Any) -> bool:
 
 def is_team_member(user: Any, organisation: Any) -> bool:
     return is_member(user) and organisation.memberships.filter(user=user).exists()
+
+
+def can_create_team(user: Any) -> bool:
+    return is_curator(user)
+
+
+def can_manage_team(user: Any, organisation: Any) -> bool:
+    """Team admins, and the curators who set teams up, invite and remove people."""
+    return is_curator(user) or is_team_admin(user, organisation)
+
+
+def can_view_profile(viewer: Any, person: Any) -> bool:
+    """Public profiles for everyone, members-only for members, private for few."""
+    if not person.is_active or person.is_former_member:
+        return is_curator(viewer)
+    if getattr(viewer, "pk", None) == person.pk and is_member(viewer):
+        return True
+    if person.visibility == "public":
+        return True
+    if person.visibility == "members":
+        return is_member(viewer)
+    return is_curator(viewer)

@@ -6,6 +6,31 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("language/", views.set_language, name="set_language"),
     path("people/<int:pk>/", views.profile, name="profile"),
+    path("people/<int:pk>/photo/", views.profile_photo, name="profile_photo"),
+    path("teams/", views.team_list, name="team_list"),
+    path("teams/new/", views.team_create, name="team_create"),
     path("teams/<slug:slug>/", views.team, name="team"),
+    path("teams/<slug:slug>/invite/", views.team_invite, name="team_invite"),
+    path(
+        "teams/<slug:slug>/members/<int:pk>/remove/",
+        views.team_remove_member,
+        name="team_remove_member",
+    ),
+    path(
+        "teams/<slug:slug>/invitations/<int:pk>/resend/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "teams/<slug:slug>/invitations/<int:pk>/cancel/",
+        views.invitation_cancel,
+        name="invitation_cancel",
+    ),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("privacy/export/", views.privacy_export, name="privacy_export"),
+    path("privacy/delete/", views.delete_account, name="delete_account"),
 ]
