@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "ecoc_hub.search"
     verbose_name = _("Search")
+
+    def ready(self) -> None:
+        # Each app's search_index module registers its indexers (see registry).
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("search_index")

@@ -1,0 +1,449 @@
+"""Reads of the search index: ``search`` and ``suggest_titles``.
+
+Access rules, facet filters and the text match are all conditions of one SQL
+``WHERE`` over search documents, so counts, facets and hits are computed over
+exactly the set the user may see.
+"""
+
+# SQL here is assembled from table names and "%s" placeholders only; every
+# value, including engine query text, is passed as a parameter.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import connection
+from django.utils.safestring import SafeString
+
+from ecoc_hub.accounts.models import Membership
+from ecoc_hub.accounts.permissions import is_curator, is_member
+
+from . import analysis, backends, registry
+from .models import SearchDocument, SearchDocumentOrganisation, SearchFacetValue
+from .parser import ParsedQuery, parse
+from .services import TITLE_LOCATOR
+from .snippets import make_snippet
+
+DEFAULT_FACETS = [
+    "type",
+    "capacity_area",
+    "city",
+    "country",
+    "year",
+    "language",
+    "licence",
+    "access",
+]
+SORTS = ("relevance", "newest", "title", "popular")
+MAX_PER_PAGE = 100
+PASSAGES_PER_HIT = 3
+MAX_FILTER_VALUES = 50
+
+DOC = SearchDocument._meta.db_table
+FACET = SearchFacetValue._meta.db_table
+DOC_ORG = SearchDocumentOrganisation._meta.db_table
+MEMBERSHIP = Membership._meta.db_table
+
+
+@dataclass(frozen=True)
+class HitPassage:
+    snippet_html: SafeString
+    locator: str
+    label: str
+    target_url: str
+    score: float = 0.0
+
+
+@dataclass
+class Hit:
+    kind: str
+    object_id: int
+    title: str
+    url: str
+    summary: str
+    score: float
+    language: str = ""
+    access: str = "public"
+    published: datetime | None = None
+    passages: list[HitPassage] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return registry.kind_label(self.kind)
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]]
+    page: int
+    num_pages: int
+    per_page: int
+    sort: str
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def previous_page(self) -> int:
+        return max(1, self.page - 1)
+
+    @property
+    def next_page(self) -> int:
+        return min(self.num_pages, self.page + 1)
+
+    @property
+    def start_index(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def end_index(self) -> int:
+        return min(self.total, self.page * self.per_page)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    title: str
+    url: str
+    kind: str
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _access_condition(user: Any) -> tuple[str, list[Any]]:
+    if is_curator(user):
+        return "", []
+    if not is_member(user):
+        return "d.access = 'public'", []
+    return (
+        "(d.access IN ('public', 'members') OR (d.access = 'restricted' AND d.id IN "
+        f"(SELECT o.document_id FROM {DOC_ORG} o JOIN {MEMBERSHIP} m "
+        "ON m.organisation_id = o.organisation_id WHERE m.user_id = %s)))",
+        [user.pk],
+    )
+
+
+def _clean_filters(filters: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]]:
+    cleaned: dict[str, list[str]] = {}
+    for facet, values in (filters or {}).items():
+        if isinstance(values, str):
+            values = [values]
+        kept = sorted({str(v)[:200] for v in values if str(v)})[:MAX_FILTER_VALUES]
+        if kept and facet:
+            cleaned[str(facet)[:40]] = kept
+    return cleaned
+
+
+class _Where:
+    """The WHERE over search documents ``d`` for one search."""
+
+    def __init__(
+        self,
+        *,
+        parsed: ParsedQuery,
+        user: Any,
+        kinds: Sequence[str] | None,
+        filters: dict[str, list[str]],
+        year_range: tuple[int | None, int | None] | None,
+    ) -> None:
+        self.parsed = parsed
+        self.filters = filters
+        self.base: list[tuple[str, list[Any]]] = []
+        access = _access_condition(user)
+        if access[0]:
+            self.base.append(access)
+        if kinds is not None:
+            kinds = list(kinds)
+            self.base.append(
+                (f"d.kind IN ({_marks(kinds)})", list(kinds))
+                if kinds
+                else ("1 = 0", [])
+            )
+        if year_range:
+            low, high = year_range
+            if low is not None:
+                self.base.append(("d.year >= %s", [int(low)]))
+            if high is not None:
+                self.base.append(("d.year <= %s", [int(high)]))
+        for group in parsed.groups:
+            sql, params = backends.matching_documents_sql(
+                backends.match_expression(group)
+            )
+            self.base.append((f"d.id IN ({sql})", params))
+        if parsed.excluded:
+            sql, params = backends.matching_documents_sql(
+                backends.match_expression(parsed.excluded)
+            )
+            self.base.append((f"d.id NOT IN ({sql})", params))
+
+    def sql(self, *, except_facet: str | None = None) -> tuple[str, list[Any]]:
+        parts = list(self.base)
+        for facet, values in self.filters.items():
+            if facet == except_facet:
+                continue
+            if facet == "kind":
+                parts.append((f"d.kind IN ({_marks(values)})", list(values)))
+                continue
+            parts.append(
+                (
+                    f"d.id IN (SELECT fv.document_id FROM {FACET} fv "
+                    f"WHERE fv.facet = %s AND fv.value IN ({_marks(values)}))",
+                    [facet, *values],
+                )
+            )
+        if not parts:
+            return "1 = 1", []
+        return " AND ".join(f"({p[0]})" for p in parts), [
+            x for p in parts for x in p[1]
+        ]
+
+
+def _fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _facet_counts(
+    where: _Where, facet_names: Sequence[str]
+) -> dict[str, list[FacetCount]]:
+    if not facet_names:
+        return {}
+    unselected = [f for f in facet_names if f not in where.filters and f != "kind"]
+    parts: list[tuple[str, list[Any]]] = []
+    if unselected:
+        sql, params = where.sql()
+        parts.append(
+            (
+                f"SELECT fv.facet, fv.value, COUNT(*) FROM {FACET} fv "
+                f"WHERE fv.facet IN ({_marks(unselected)}) AND fv.document_id IN "
+                f"(SELECT d.id FROM {DOC} d WHERE {sql}) GROUP BY fv.facet, fv.value",
+                [*unselected, *params],
+            )
+        )
+    for facet in facet_names:
+        if facet not in where.filters and facet != "kind":
+            continue
+        # A facet with a selection counts as if its own selection were not
+        # made, so ticking a second value (OR) shows what it would add.
+        sql, params = where.sql(except_facet=facet)
+        if facet == "kind":
+            parts.append(
+                (
+                    f"SELECT 'kind', d.kind, COUNT(*) FROM {DOC} d WHERE {sql} "
+                    "GROUP BY d.kind",
+                    params,
+                )
+            )
+        else:
+            parts.append(
+                (
+                    f"SELECT fv.facet, fv.value, COUNT(*) FROM {FACET} fv "
+                    "WHERE fv.facet = %s AND fv.document_id IN "
+                    f"(SELECT d.id FROM {DOC} d WHERE {sql}) "
+                    "GROUP BY fv.facet, fv.value",
+                    [facet, *params],
+                )
+            )
+    rows = _fetch(
+        " UNION ALL ".join(
+            f"SELECT * FROM ({p[0]}) AS part{i}" for i, p in enumerate(parts)
+        ),
+        [x for p in parts for x in p[1]],
+    )
+    counts: dict[str, dict[str, int]] = {name: {} for name in facet_names}
+    for facet, value, count in rows:
+        counts[facet][value] = int(count)
+    result: dict[str, list[FacetCount]] = {}
+    for name in facet_names:
+        selected = set(where.filters.get(name, []))
+        values = counts[name]
+        for value in selected:
+            values.setdefault(value, 0)
+        ordered = sorted(values.items(), key=lambda item: (-item[1], item[0]))
+        if name == "year":
+            ordered = sorted(values.items(), key=lambda item: item[0], reverse=True)
+        result[name] = [FacetCount(v, c, v in selected) for v, c in ordered]
+    return result
+
+
+def _page_ids(
+    where: _Where, sort: str, offset: int, limit: int
+) -> list[tuple[int, float]]:
+    sql, params = where.sql()
+    if sort == "relevance" and where.parsed.has_terms:
+        expression = backends.match_expression(where.parsed.positive_leaves)
+        scored, scored_params = backends.scored_passages_sql(
+            expression,
+            f"p.document_id IN (SELECT d.id FROM {DOC} d WHERE {sql})",
+            params,
+        )
+        return [
+            (int(doc_id), float(score))
+            for doc_id, score in _fetch(
+                f"SELECT s.document_id, MAX(s.score) AS best FROM ({scored}) s "
+                "GROUP BY s.document_id ORDER BY best DESC, s.document_id "
+                "LIMIT %s OFFSET %s",
+                [*scored_params, limit, offset],
+            )
+        ]
+    order = {
+        "newest": "d.published DESC NULLS LAST, d.id DESC",
+        "title": "d.title_sort, d.id",
+        "popular": "d.popularity DESC, d.id DESC",
+        "relevance": "d.published DESC NULLS LAST, d.id DESC",
+    }[sort]
+    return [
+        (int(row[0]), 0.0)
+        for row in _fetch(
+            f"SELECT d.id FROM {DOC} d WHERE {sql} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+    ]
+
+
+def _best_passages(
+    parsed: ParsedQuery, document_ids: list[int]
+) -> dict[int, list[HitPassage]]:
+    if not parsed.has_terms or not document_ids:
+        return {}
+    expression = backends.match_expression(parsed.positive_leaves)
+    scored, params = backends.scored_passages_sql(
+        expression,
+        f"p.document_id IN ({_marks(document_ids)}) AND p.locator <> %s",
+        [*document_ids, TITLE_LOCATOR],
+    )
+    rows = _fetch(
+        "SELECT r.document_id, r.score, pp.text, pp.language, pp.locator, pp.label, "
+        "pp.target_url FROM (SELECT s.passage_id, s.document_id, s.score, "
+        "ROW_NUMBER() OVER (PARTITION BY s.document_id "
+        "ORDER BY s.score DESC, s.passage_id) AS rn "
+        f"FROM ({scored}) s) r "
+        f"JOIN {backends.PASSAGE_TABLE} pp ON pp.id = r.passage_id "
+        "WHERE r.rn <= %s ORDER BY r.document_id, r.score DESC, r.passage_id",
+        [*params, PASSAGES_PER_HIT],
+    )
+    tokens = parsed.highlight_tokens
+    passages: dict[int, list[HitPassage]] = {}
+    for doc_id, score, text, language, locator, label, target_url in rows:
+        passages.setdefault(int(doc_id), []).append(
+            HitPassage(
+                snippet_html=make_snippet(text, language, tokens),
+                locator=locator,
+                label=label,
+                target_url=target_url,
+                score=float(score),
+            )
+        )
+    return passages
+
+
+def search(
+    query: str | None = "",
+    *,
+    user: Any,
+    kinds: Sequence[str] | None = None,
+    filters: Mapping[str, Iterable[str]] | None = None,
+    year_range: tuple[int | None, int | None] | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    per_page: int = 20,
+    facet_names: Sequence[str] | None = None,
+) -> SearchResults:
+    """Documents matching ``query`` that ``user`` may see, with facets.
+
+    An empty query lists every visible document (newest first unless another
+    sort is asked for), so the same call serves browsing pages.
+    """
+    query = query or ""
+    parsed = parse(query)
+    sort = sort if sort in SORTS else "relevance"
+    per_page = max(1, min(int(per_page), MAX_PER_PAGE))
+    facet_names = list(DEFAULT_FACETS if facet_names is None else facet_names)
+    where = _Where(
+        parsed=parsed,
+        user=user,
+        kinds=kinds,
+        filters=_clean_filters(filters),
+        year_range=year_range,
+    )
+    sql, params = where.sql()
+    total = int(_fetch(f"SELECT COUNT(*) FROM {DOC} d WHERE {sql}", params)[0][0])
+    num_pages = max(1, math.ceil(total / per_page))
+    page = max(1, min(int(page), num_pages))
+    ranked = _page_ids(where, sort, (page - 1) * per_page, per_page) if total else []
+    ids = [doc_id for doc_id, _ in ranked]
+    documents = SearchDocument.objects.in_bulk(ids) if ids else {}
+    passages = _best_passages(parsed, ids)
+    hits = [
+        Hit(
+            kind=doc.kind,
+            object_id=doc.object_id,
+            title=doc.title,
+            url=doc.url,
+            summary=doc.summary,
+            score=score,
+            language=doc.language,
+            access=doc.access,
+            published=doc.published,
+            passages=passages.get(doc_id, []),
+        )
+        for doc_id, score in ranked
+        if (doc := documents.get(doc_id)) is not None
+    ]
+    return SearchResults(
+        query=query,
+        total=total,
+        hits=hits,
+        facets=_facet_counts(where, facet_names),
+        page=page,
+        num_pages=num_pages,
+        per_page=per_page,
+        sort=sort,
+    )
+
+
+def suggest_titles(
+    prefix: str, *, user: Any, limit: int = 8, kinds: Sequence[str] | None = None
+) -> list[Suggestion]:
+    """Titles of visible documents with a word starting with ``prefix``."""
+    folded = " ".join(analysis.words(prefix[:100]))
+    if len(folded) < 2:
+        return []
+    conditions = ["(d.title_sort LIKE %s OR d.title_sort LIKE %s)"]
+    params: list[Any] = [f"{folded}%", f"% {folded}%"]
+    access_sql, access_params = _access_condition(user)
+    if access_sql:
+        conditions.append(access_sql)
+        params.extend(access_params)
+    if kinds:
+        conditions.append(f"d.kind IN ({_marks(list(kinds))})")
+        params.extend(kinds)
+    rows = _fetch(
+        f"SELECT d.title, d.url, d.kind FROM {DOC} d WHERE {' AND '.join(conditions)} "
+        "ORDER BY CASE WHEN d.title_sort LIKE %s THEN 0 ELSE 1 END, "
+        "d.popularity DESC, d.title_sort LIMIT %s",
+        [*params, f"{folded}%", max(1, min(int(limit), 20))],
+    )
+    return [Suggestion(title=t, url=u, kind=k) for t, u, k in rows]

@@ -1,0 +1,77 @@
+"""How apps tell the search app what to index on ``ecoc-hub reindex``.
+
+An app puts a ``search_index.py`` module next to its models::
+
+    from ecoc_hub.search.registry import register_indexer
+
+    def _resources():
+        for resource in Resource.objects.filter(state="published").iterator():
+            index_resource(resource)   # calls services.index_document
+            yield resource
+
+    register_indexer("library.resource", _resources, label=_("Library resource"))
+
+The search app imports every installed app's ``search_index`` module when
+Django starts (``SearchConfig.ready``). ``reindex`` then, for each kind, removes
+what is indexed for it and consumes ``iterable_factory()``: each item it yields
+counts as one indexed object for the progress bar. A module may instead (or as
+well) define ``reindex_all()`` returning such an iterable; it is consumed
+after the registered kinds, without removing anything first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+IterableFactory = Callable[[], Iterable[Any]]
+
+
+@dataclass(frozen=True)
+class Indexer:
+    kind: str
+    iterable_factory: IterableFactory
+    label: Any = None
+    count: Callable[[], int] | None = None
+
+
+_indexers: dict[str, Indexer] = {}
+_labels: dict[str, Any] = {}
+
+
+def register_indexer(
+    kind: str,
+    iterable_factory: IterableFactory,
+    *,
+    label: Any = None,
+    count: Callable[[], int] | None = None,
+) -> None:
+    """Register (or replace) the indexer of a kind such as "library.resource".
+
+    ``count`` (optional) returns how many objects the factory will yield, for
+    the progress bar.
+    """
+    if "." not in kind:
+        raise ValueError(f"A kind is '<app>.<model>', not {kind!r}")
+    _indexers[kind] = Indexer(kind, iterable_factory, label, count)
+    if label is not None:
+        _labels[kind] = label
+
+
+def register_kind_label(kind: str, label: Any) -> None:
+    """A human name for a kind, shown on result cards and in the kind facet."""
+    _labels[kind] = label
+
+
+def kind_label(kind: str) -> str:
+    label = _labels.get(kind)
+    return str(label) if label is not None else kind
+
+
+def indexers() -> list[Indexer]:
+    return [_indexers[kind] for kind in sorted(_indexers)]
+
+
+def unregister_indexer(kind: str) -> None:
+    _indexers.pop(kind, None)

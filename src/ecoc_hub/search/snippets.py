@@ -1,0 +1,74 @@
+"""Highlighted snippets, computed in Python from a passage's original text.
+
+Each original word is analysed again in the passage's language; a word whose
+token is one of the query's tokens is marked. Everything else is escaped, so
+the result is safe HTML whatever the passage contains.
+"""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from . import analysis
+
+SNIPPET_WORDS = 32
+MAX_SCAN_CHARS = 60_000
+
+
+def _token(word: str, language: str) -> str | None:
+    return analysis.analyse_word(word, language)
+
+
+def make_snippet(
+    text: str, language: str, tokens: frozenset[str], *, size: int = SNIPPET_WORDS
+) -> SafeString:
+    text = text[:MAX_SCAN_CHARS]
+    spans: list[tuple[int, int, bool]] = []
+    for start, end, word in analysis.original_words(text):
+        if spans and spans[-1][0] == start:
+            # One original word folded into several (e.g. "ǆ"): one span.
+            if not spans[-1][2] and (
+                _token(word, language) in tokens or word in tokens
+            ):
+                spans[-1] = (start, end, True)
+            continue
+        hit = bool(tokens) and (_token(word, language) in tokens or word in tokens)
+        spans.append((start, end, hit))
+    if not spans:
+        return mark_safe(escape(text[:300]))  # noqa: S308 (escaped)
+    window = _best_window(spans, size)
+    chosen = spans[window : window + size]
+    begin = chosen[0][0] if window > 0 else 0
+    finish = chosen[-1][1] if window + size < len(spans) else len(text)
+    parts: list[str] = []
+    if begin > 0:
+        parts.append("… ")
+    cursor = begin
+    for start, end, hit in chosen:
+        if not hit:
+            continue
+        parts.append(escape(text[cursor:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        cursor = end
+    parts.append(escape(text[cursor:finish]))
+    if finish < len(text):
+        parts.append(" …")
+    return mark_safe("".join(parts).strip())  # noqa: S308 (every piece escaped)
+
+
+def _best_window(spans: list[tuple[int, int, bool]], size: int) -> int:
+    """Start index of the window of ``size`` words holding the most hits."""
+    hits = [i for i, span in enumerate(spans) if span[2]]
+    if not hits:
+        return 0
+    best_start, best_count = 0, -1
+    j = 0
+    for i, first in enumerate(hits):
+        while j < len(hits) and hits[j] < first + size:
+            j += 1
+        count = j - i
+        if count > best_count:
+            best_count, best_start = count, first
+    # A little context before the first hit.
+    return max(0, min(best_start - 4, len(spans) - size))
