@@ -1,0 +1,547 @@
+"""Writes of the library: deposit, files, moderation, reports, counts, collections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ecoc_hub.accounts.models import Organisation, User
+from ecoc_hub.cities.models import CapacityArea, Title
+from ecoc_hub.core.mail import queue_email
+
+from .files import StagedFile, atomic_with_files, store_blob
+from .models import (
+    Collection,
+    CollectionItem,
+    Creator,
+    DailyCount,
+    ModerationEvent,
+    Report,
+    Resource,
+    ResourceFile,
+    ResourceRelation,
+    ResourceVersion,
+)
+from .search_index import index_resource
+from .tasks import extract_file
+
+SIMPLE_FIELDS = [
+    "title",
+    "abstract",
+    "publisher",
+    "publication_year",
+    "publication_date",
+    "resource_type",
+    "languages",
+    "countries",
+    "licence",
+    "access",
+    "embargo_until",
+    "doi",
+    "isbn",
+    "url",
+]
+
+
+class InvalidTransition(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class CreatorData:
+    name: str
+    kind: str = Creator.Kind.PERSON
+
+
+# Metadata and versions ----------------------------------------------------------
+
+
+def _snapshot(resource: Resource) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for name in SIMPLE_FIELDS:
+        value = getattr(resource, name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        data[name] = value
+    if resource.pk:
+        data["creators"] = [f"{c.name} ({c.kind})" for c in resource.creators.all()]
+        data["capacity_areas"] = sorted(a.code for a in resource.capacity_areas.all())
+        data["titles"] = sorted(str(t) for t in resource.titles.select_related("city"))
+        data["allowed_organisations"] = sorted(
+            o.slug for o in resource.allowed_organisations.all()
+        )
+        data["related"] = sorted(
+            f"{r.kind}:{r.target.uuid}"
+            for r in resource.relations_from.select_related("target")
+        )
+    return data
+
+
+def _slug_for(title: str) -> str:
+    return slugify(title)[:80] or "resource"
+
+
+def update_metadata(
+    *,
+    resource: Resource,
+    editor: User | None,
+    values: dict[str, Any] | None = None,
+    creators: Sequence[CreatorData] | None = None,
+    capacity_areas: Iterable[CapacityArea] | None = None,
+    titles: Iterable[Title] | None = None,
+    allowed_organisations: Iterable[Organisation] | None = None,
+    related: Iterable[tuple[str, Resource]] | None = None,
+) -> ResourceVersion | None:
+    """Apply metadata changes and keep a version with who, when and the diff."""
+    with transaction.atomic():
+        before = _snapshot(resource)
+        for name, value in (values or {}).items():
+            if name not in SIMPLE_FIELDS:
+                raise ValueError(f"Not an editable field: {name}")
+            setattr(resource, name, value)
+        resource.slug = _slug_for(resource.title)
+        resource.full_clean(
+            exclude=["owner", "identifier", "uuid", "slug", "withdrawn_reason"]
+        )
+        resource.save()
+        if creators is not None:
+            resource.creators.all().delete()
+            Creator.objects.bulk_create(
+                Creator(resource=resource, name=c.name.strip(), kind=c.kind, position=i)
+                for i, c in enumerate(creators)
+                if c.name.strip()
+            )
+        if capacity_areas is not None:
+            resource.capacity_areas.set(list(capacity_areas))
+        if titles is not None:
+            resource.titles.set(list(titles))
+        if allowed_organisations is not None:
+            resource.allowed_organisations.set(list(allowed_organisations))
+        if resource.access == Resource.Access.RESTRICTED and (
+            not resource.allowed_organisations.exists()
+        ):
+            raise ValidationError(
+                {"allowed_organisations": _("Name at least one city team.")}
+            )
+        if related is not None:
+            resource.relations_from.all().delete()
+            for kind, target in related:
+                if target.pk == resource.pk:
+                    raise ValidationError(
+                        {"related": _("A resource cannot be related to itself.")}
+                    )
+                ResourceRelation.objects.get_or_create(
+                    source=resource, target=target, kind=kind
+                )
+        after = _snapshot(resource)
+        changes = {
+            name: [before.get(name), after[name]]
+            for name in after
+            if before.get(name) != after[name]
+        }
+        if not changes:
+            return None
+        number = (
+            resource.versions.order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+            or 0
+        ) + 1
+        version = ResourceVersion.objects.create(
+            resource=resource, number=number, editor=editor, changes=changes
+        )
+        index_resource(resource)
+        return version
+
+
+def create_draft(
+    *,
+    owner: User,
+    title: str,
+    values: dict[str, Any] | None = None,
+    creators: Sequence[CreatorData] = (),
+    capacity_areas: Iterable[CapacityArea] = (),
+    titles: Iterable[Title] = (),
+    allowed_organisations: Iterable[Organisation] = (),
+    identifier: str | None = None,
+) -> Resource:
+    with transaction.atomic():
+        resource = Resource(owner=owner, title=title, identifier=identifier)
+        resource.slug = _slug_for(title)
+        # Saved before the M2M relations can be set; validated fully below.
+        resource.save()
+        update_metadata(
+            resource=resource,
+            editor=owner,
+            values=values or {},
+            creators=list(creators),
+            capacity_areas=list(capacity_areas),
+            titles=list(titles),
+            allowed_organisations=list(allowed_organisations),
+        )
+        return resource
+
+
+# Files --------------------------------------------------------------------------
+
+
+def _enqueue_extraction(file: ResourceFile) -> None:
+    extract_file.enqueue(file_id=file.pk)
+
+
+def add_file(
+    *,
+    resource: Resource,
+    staged: StagedFile,
+    uploaded_by: User | None,
+    label: str = "",
+) -> ResourceFile:
+    """Attach a validated upload; its content is stored once under its hash."""
+    with atomic_with_files():
+        blob = store_blob(staged)
+        position = resource.files.filter(is_current=True).count()
+        file = ResourceFile.objects.create(
+            resource=resource,
+            blob=blob,
+            kind=staged.kind,
+            original_name=staged.original_name,
+            label=label[:200],
+            position=position,
+            uploaded_by=uploaded_by,
+        )
+        _enqueue_extraction(file)
+    file.refresh_from_db()
+    return file
+
+
+def replace_file(
+    *,
+    file: ResourceFile,
+    staged: StagedFile,
+    uploaded_by: User | None,
+    label: str | None = None,
+) -> ResourceFile:
+    """Upload a new version; the earlier one stays reachable from the record."""
+    if not file.is_current:
+        staged.discard()
+        raise InvalidTransition(
+            _("Only the current version of a file can be replaced.")
+        )
+    with atomic_with_files():
+        blob = store_blob(staged)
+        ResourceFile.objects.filter(pk=file.pk).update(is_current=False)
+        new = ResourceFile.objects.create(
+            resource=file.resource,
+            blob=blob,
+            kind=staged.kind,
+            original_name=staged.original_name,
+            label=file.label if label is None else label[:200],
+            position=file.position,
+            version=file.version + 1,
+            supersedes=file,
+            uploaded_by=uploaded_by,
+        )
+        _enqueue_extraction(new)
+        index_resource(file.resource)
+    new.refresh_from_db()
+    return new
+
+
+@transaction.atomic
+def remove_file(*, file: ResourceFile) -> None:
+    """Drop a file from a draft (not from a published record: use versions)."""
+    if file.resource.state not in {
+        Resource.State.DRAFT,
+        Resource.State.CHANGES_REQUESTED,
+    } or (file.supersedes_id is not None):
+        raise InvalidTransition(
+            _("Files of a published record are replaced, not removed.")
+        )
+    file.delete()
+
+
+# Moderation ---------------------------------------------------------------------
+
+
+def missing_for_submission(resource: Resource) -> list[str]:
+    missing = []
+    if not resource.title.strip():
+        missing.append(_("a title"))
+    if not resource.publication_year:
+        missing.append(_("a publication year"))
+    if not resource.languages:
+        missing.append(_("at least one language"))
+    if not resource.creators.exists():
+        missing.append(_("at least one creator"))
+    if not resource.files.filter(is_current=True).exists():
+        missing.append(_("at least one file"))
+    return missing
+
+
+def _notify_owner(resource: Resource, decision: str, comment: str) -> None:
+    owner = resource.owner
+    if owner is None or owner.is_former_member or not owner.email:
+        return
+    queue_email(
+        to=[owner.email],
+        template="library/email/decision",
+        context={
+            "resource": resource,
+            "decision": decision,
+            "comment": comment,
+            "url": settings.SITE_URL + resource.get_absolute_url(),
+            "name": owner.public_name,
+        },
+        language=owner.preferred_language or settings.LANGUAGE_CODE,
+    )
+
+
+def _require_state(resource: Resource, *states: str) -> None:
+    if resource.state not in states:
+        raise InvalidTransition(
+            _("This action is not possible while the resource is “%(state)s”.")
+            % {"state": resource.get_state_display()}
+        )
+
+
+def _locked(resource: Resource) -> Resource:
+    return Resource.objects.select_for_update().get(pk=resource.pk)
+
+
+@transaction.atomic
+def submit_for_review(*, resource: Resource, user: User) -> Resource:
+    resource = _locked(resource)
+    _require_state(resource, Resource.State.DRAFT, Resource.State.CHANGES_REQUESTED)
+    if missing := missing_for_submission(resource):
+        raise InvalidTransition(
+            _("Before submitting, add: %(missing)s.") % {"missing": ", ".join(missing)}
+        )
+    resource.state = Resource.State.SUBMITTED
+    resource.submitted_at = timezone.now()
+    resource.save(update_fields=["state", "submitted_at", "updated_at"])
+    ModerationEvent.objects.create(
+        resource=resource, actor=user, decision=ModerationEvent.Decision.SUBMITTED
+    )
+    return resource
+
+
+def _publish(resource: Resource) -> None:
+    resource.state = Resource.State.PUBLISHED
+    resource.published_at = resource.published_at or timezone.now()
+    if not resource.publication_year:
+        raise InvalidTransition(_("A publication year is needed before publishing."))
+    resource.save(update_fields=["state", "published_at", "updated_at"])
+    index_resource(resource)
+
+
+@transaction.atomic
+def approve(*, resource: Resource, curator: User, comment: str = "") -> Resource:
+    resource = _locked(resource)
+    _require_state(resource, Resource.State.SUBMITTED)
+    _publish(resource)
+    ModerationEvent.objects.create(
+        resource=resource,
+        actor=curator,
+        decision=ModerationEvent.Decision.APPROVED,
+        comment=comment,
+    )
+    _notify_owner(resource, "approved", comment)
+    return resource
+
+
+@transaction.atomic
+def publish_directly(*, resource: Resource, curator: User) -> Resource:
+    """Curators create and publish without the review step."""
+    resource = _locked(resource)
+    _require_state(
+        resource,
+        Resource.State.DRAFT,
+        Resource.State.CHANGES_REQUESTED,
+        Resource.State.SUBMITTED,
+        Resource.State.REJECTED,
+    )
+    _publish(resource)
+    ModerationEvent.objects.create(
+        resource=resource,
+        actor=curator,
+        decision=ModerationEvent.Decision.PUBLISHED_DIRECTLY,
+    )
+    return resource
+
+
+def _decide(
+    resource: Resource, curator: User, state: str, decision: str, comment: str
+) -> Resource:
+    if not comment.strip():
+        raise InvalidTransition(_("Give a reason; the contributor will read it."))
+    resource = _locked(resource)
+    _require_state(resource, Resource.State.SUBMITTED)
+    resource.state = state
+    resource.save(update_fields=["state", "updated_at"])
+    ModerationEvent.objects.create(
+        resource=resource, actor=curator, decision=decision, comment=comment.strip()
+    )
+    index_resource(resource)
+    _notify_owner(resource, decision, comment.strip())
+    return resource
+
+
+@transaction.atomic
+def request_changes(*, resource: Resource, curator: User, comment: str) -> Resource:
+    return _decide(
+        resource,
+        curator,
+        Resource.State.CHANGES_REQUESTED,
+        ModerationEvent.Decision.CHANGES_REQUESTED,
+        comment,
+    )
+
+
+@transaction.atomic
+def reject(*, resource: Resource, curator: User, reason: str) -> Resource:
+    return _decide(
+        resource,
+        curator,
+        Resource.State.REJECTED,
+        ModerationEvent.Decision.REJECTED,
+        reason,
+    )
+
+
+@transaction.atomic
+def withdraw(*, resource: Resource, curator: User, reason: str) -> Resource:
+    if not reason.strip():
+        raise InvalidTransition(_("Give the reason shown on the tombstone page."))
+    resource = _locked(resource)
+    _require_state(resource, Resource.State.PUBLISHED)
+    resource.state = Resource.State.WITHDRAWN
+    resource.withdrawn_reason = reason.strip()
+    resource.save(update_fields=["state", "withdrawn_reason", "updated_at"])
+    ModerationEvent.objects.create(
+        resource=resource,
+        actor=curator,
+        decision=ModerationEvent.Decision.WITHDRAWN,
+        comment=reason.strip(),
+    )
+    index_resource(resource)
+    _notify_owner(resource, "withdrawn", reason.strip())
+    return resource
+
+
+# Reports ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_resource(
+    *, resource: Resource, reporter: User | None, reason: str, message: str
+) -> Report:
+    report = Report(
+        resource=resource, reporter=reporter, reason=reason, message=message.strip()
+    )
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def resolve_report(*, report: Report, curator: User, resolution: str) -> Report:
+    if report.resolved_at is not None:
+        raise InvalidTransition(_("This report is already resolved."))
+    report.resolved_at = timezone.now()
+    report.resolved_by = curator
+    report.resolution = resolution.strip()
+    report.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+    return report
+
+
+# Counts -------------------------------------------------------------------------
+
+BOT_MARKERS = (
+    "bot",
+    "crawl",
+    "spider",
+    "slurp",
+    "curl",
+    "wget",
+    "python-requests",
+    "httpx",
+    "headless",
+    "facebookexternalhit",
+    "preview",
+    "monitor",
+)
+
+
+def is_bot(user_agent: str) -> bool:
+    agent = user_agent.lower()
+    return not agent or any(marker in agent for marker in BOT_MARKERS)
+
+
+@transaction.atomic
+def record_hit(*, resource: Resource, user_agent: str, download: bool) -> bool:
+    """Count one view or download for today; no IP or person is stored."""
+    if is_bot(user_agent):
+        return False
+    today = timezone.localdate()
+    DailyCount.objects.get_or_create(resource=resource, day=today)
+    if download:
+        DailyCount.objects.filter(resource=resource, day=today).update(
+            downloads=F("downloads") + 1
+        )
+        Resource.objects.filter(pk=resource.pk).update(
+            download_count=F("download_count") + 1
+        )
+    else:
+        DailyCount.objects.filter(resource=resource, day=today).update(
+            views=F("views") + 1
+        )
+        Resource.objects.filter(pk=resource.pk).update(view_count=F("view_count") + 1)
+    return True
+
+
+# Collections --------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_collection(
+    *,
+    curator: User,
+    title: str,
+    introduction: str,
+    resources: Sequence[Resource],
+    collection: Collection | None = None,
+    slug: str | None = None,
+) -> Collection:
+    if collection is None:
+        collection = Collection(created_by=curator)
+    collection.title = title
+    collection.introduction = introduction
+    collection.slug = slug or collection.slug or slugify(title)[:120]
+    collection.full_clean()
+    collection.save()
+    collection.items.all().delete()
+    seen: set[int] = set()
+    items = []
+    for resource in resources:
+        if resource.pk in seen:
+            continue
+        seen.add(resource.pk)
+        items.append(
+            CollectionItem(
+                collection=collection, resource=resource, position=len(items)
+            )
+        )
+    CollectionItem.objects.bulk_create(items)
+    return collection
