@@ -270,8 +270,12 @@ ECOC_HUB_EXTRACTION_MEMORY_MB = int(
     os.environ.get("ECOC_HUB_EXTRACTION_MEMORY_MB", "1024")
 )
 
-# E-mail: printed on the console unless EMAIL_URL names a server.
-_email = dj_email_url.parse(os.environ.get("EMAIL_URL") or "console://")
+# E-mail: EMAIL_URL names the server. Without it a local run prints mail on the
+# console, and a public (https) site hands it to the local MTA on port 25, as
+# Django does by default, instead of silently dropping it.
+_email = dj_email_url.parse(
+    os.environ.get("EMAIL_URL") or ("smtp://localhost:25" if HTTPS else "console://")
+)
 _mail_options: dict[str, object] = {}
 if _email["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
     _mail_options = {
