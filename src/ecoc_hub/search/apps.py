@@ -10,4 +10,7 @@ class SearchConfig(AppConfig):
         # Each app's search_index module registers its indexers (see registry).
         from django.utils.module_loading import autodiscover_modules
 
+        from .labels import register_builtin_facets
+
+        register_builtin_facets()
         autodiscover_modules("search_index")

@@ -24,7 +24,7 @@ from ecoc_hub.accounts.models import Membership
 from ecoc_hub.accounts.permissions import is_curator, is_member
 
 from . import analysis, backends, registry
-from .models import SearchDocument, SearchDocumentOrganisation, SearchFacetValue
+from .models import Access, SearchDocument, SearchDocumentOrganisation, SearchFacetValue
 from .parser import ParsedQuery, parse
 from .services import TITLE_LOCATOR
 from .snippets import make_snippet
@@ -76,12 +76,28 @@ class Hit:
     def kind_label(self) -> str:
         return registry.kind_label(self.kind)
 
+    @property
+    def access_label(self) -> str:
+        return str(dict(Access.choices).get(self.access, self.access))
+
 
 @dataclass(frozen=True)
 class FacetCount:
     value: str
     count: int
     selected: bool
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    label: str
+    values: list[FacetCount]
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for value in self.values if value.selected)
 
 
 @dataclass
@@ -94,6 +110,14 @@ class SearchResults:
     num_pages: int
     per_page: int
     sort: str
+
+    @property
+    def facet_groups(self) -> list[FacetGroup]:
+        """Facets in order with their labels, for templates."""
+        return [
+            FacetGroup(name, registry.facet_label(name), values)
+            for name, values in self.facets.items()
+        ]
 
     @property
     def has_previous(self) -> bool:
@@ -284,7 +308,10 @@ def _facet_counts(
         ordered = sorted(values.items(), key=lambda item: (-item[1], item[0]))
         if name == "year":
             ordered = sorted(values.items(), key=lambda item: item[0], reverse=True)
-        result[name] = [FacetCount(v, c, v in selected) for v, c in ordered]
+        labels = registry.facet_value_labels(name, [v for v, _ in ordered])
+        result[name] = [
+            FacetCount(v, c, v in selected, labels.get(v, v)) for v, c in ordered
+        ]
     return result
 
 

@@ -75,3 +75,31 @@ def indexers() -> list[Indexer]:
 
 def unregister_indexer(kind: str) -> None:
     _indexers.pop(kind, None)
+
+
+# Facets: a label per facet name, and optional labellers for their values
+# (apps register them next to their indexers, e.g. city slugs → city names).
+FacetValueLabeller = Callable[[list[str]], dict[str, str]]
+_facet_labels: dict[str, Any] = {}
+_value_labellers: dict[str, FacetValueLabeller] = {}
+
+
+def register_facet(
+    name: str, label: Any, value_labels: FacetValueLabeller | None = None
+) -> None:
+    """Name a facet for people; ``value_labels`` maps raw values to names."""
+    _facet_labels[name] = label
+    if value_labels is not None:
+        _value_labellers[name] = value_labels
+
+
+def facet_label(name: str) -> str:
+    label = _facet_labels.get(name)
+    return str(label) if label is not None else name.replace("_", " ").capitalize()
+
+
+def facet_value_labels(name: str, values: list[str]) -> dict[str, str]:
+    labeller = _value_labellers.get(name)
+    if labeller is None or not values:
+        return {}
+    return labeller(values)

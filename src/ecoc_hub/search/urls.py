@@ -6,4 +6,5 @@ app_name = "search"
 
 urlpatterns = [
     path("", views.index, name="list"),
+    path("suggest", views.suggest, name="suggest"),
 ]

@@ -1,6 +1,44 @@
+from __future__ import annotations
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .forms import SearchForm
+from .queries import DEFAULT_FACETS, search, suggest_titles
+
+GLOBAL_FACETS = ["kind", *DEFAULT_FACETS]
 
 
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "search/index.html")
+    form = SearchForm(request.GET, facet_names=GLOBAL_FACETS)
+    arguments = form.search_arguments()
+    results = search(user=request.user, **arguments)
+    context = {
+        "form": form,
+        "results": results,
+        "searched": bool(arguments["query"] or arguments["filters"]),
+        "breadcrumbs": [(_("Search"), request.path)],
+    }
+    template = "search/index.html"
+    if _is_htmx(request) and request.headers.get("HX-Target") == "search-area":
+        template = "search/index.html#search-area"
+    return render(request, template, context)
+
+
+@require_GET
+def suggest(request: HttpRequest) -> HttpResponse:
+    prefix = request.GET.get("q", "")[:100]
+    kinds = [k for k in request.GET.getlist("kind") if k][:10] or None
+    suggestions = suggest_titles(prefix, user=request.user, limit=8, kinds=kinds)
+    return render(
+        request,
+        "search/suggestions.html",
+        {"suggestions": suggestions, "prefix": prefix},
+    )
