@@ -12,7 +12,7 @@ from .queries import DEFAULT_FACETS
 SORT_CHOICES = [
     ("relevance", _("Relevance")),
     ("newest", _("Newest first")),
-    ("title", _("Title (A–Z)")),
+    ("title", _("Title (A-Z)")),
     ("popular", _("Most downloaded")),
 ]
 MIN_YEAR, MAX_YEAR = 1900, 2100
