@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 
@@ -34,11 +34,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("createcachetable", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        bind = f"{options['host']}:{options['port']}"
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="ecoc_hub.settings")
+        # Static files do not need the database: collect them while migrating,
+        # which halves the time a first start takes.
+        collect = [sys.executable, "-m", "ecoc_hub", "collectstatic"]
+        collecting = subprocess.Popen([*collect, "--no-input", "-v0"], env=env)  # noqa: S603
+        try:
+            call_command("migrate", interactive=False, verbosity=0)
+            call_command("createcachetable", verbosity=0)
+        finally:
+            collected = collecting.wait()
+        if collected != 0:
+            raise CommandError(_("Collecting the static files failed."))
+        bind = f"{options['host']}:{options['port']}"
         processes: list[subprocess.Popen[bytes]] = []
         web = [
             sys.executable, "-m", "gunicorn", "ecoc_hub.wsgi:application",
