@@ -41,8 +41,9 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 def privacy(request: HttpRequest) -> HttpResponse:
     context = {
         "contact_email": settings.ECOC_HUB_CONTACT_EMAIL,
-        "export_url": _url_or("accounts:export", "accounts:dashboard"),
-        "delete_url": _url_or("accounts:delete", "accounts:dashboard"),
+        "export_url": _url_or("accounts:privacy_export", "accounts:dashboard"),
+        "delete_url": _url_or("accounts:delete_account", "accounts:dashboard"),
+        "profile_url": _url_or("accounts:profile_edit", "accounts:dashboard"),
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "session_days": settings.SESSION_COOKIE_AGE // DAY,
         "csrf_cookie": settings.CSRF_COOKIE_NAME,

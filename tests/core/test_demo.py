@@ -1,0 +1,54 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from ecoc_hub.accounts.models import Organisation
+from ecoc_hub.core.management.commands.demo import DEMO_MODULES, demo_modules
+
+
+def _snapshot() -> list[tuple]:
+    return list(
+        Organisation.objects.order_by("pk").values_list(
+            "pk", "name", "slug", "kind", "title_id", "candidate_city", "description"
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_demo_twice_changes_nothing_the_second_time():
+    call_command("demo", stdout=io.StringIO())
+    first = _snapshot()
+
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+
+    assert _snapshot() == first
+    assert "City teams: 0 created, 3 in the demo." in out.getvalue()
+
+
+def test_demo_loads_the_city_teams_first():
+    assert DEMO_MODULES[0] == "ecoc_hub.cities.demo"
+
+
+def test_demo_skips_a_module_that_does_not_exist():
+    modules = demo_modules(("ecoc_hub.cities.demo", "ecoc_hub.cities.no_demo_here"))
+
+    assert [module.__name__ for module in modules] == ["ecoc_hub.cities.demo"]
+
+
+def test_demo_skips_an_app_that_does_not_exist():
+    assert demo_modules(("ecoc_hub_no_such_app.demo",)) == []
+
+
+def test_demo_does_not_hide_an_import_error_inside_a_demo_module(tmp_path, monkeypatch):
+    package = tmp_path / "brokenapp"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "demo.py").write_text("import module_that_is_not_installed_xyz\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    with pytest.raises(ModuleNotFoundError) as raised:
+        demo_modules(("brokenapp.demo",))
+
+    assert raised.value.name == "module_that_is_not_installed_xyz"
