@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from ecoc_hub.search.services import Passage, index_document, remove_document
+from ecoc_hub.search.registry import register_facet, register_kind_label
+from ecoc_hub.search.services import (
+    Passage,
+    index_document,
+    remove_document,
+    remove_kind,
+)
 
 from .models import FilePage, Resource, ResourceFile
 
@@ -145,12 +153,53 @@ def index_resource(resource: Resource) -> None:
     )
 
 
-def reindex_all() -> int:
-    """Re-index every published resource and drop the rest; returns the count."""
-    count = 0
-    for resource in Resource.objects.exclude(state=Resource.State.PUBLISHED).only("pk"):
-        remove_document(kind=KIND, object_id=resource.pk)
-    for resource in Resource.objects.filter(state=Resource.State.PUBLISHED):
+def reindex_all() -> Iterator[Resource]:
+    """Rebuild the library's part of the index: every published resource.
+
+    A generator, as ``ecoc-hub reindex`` expects: it yields each resource once
+    indexed, for the progress bar.
+    """
+    remove_kind(kind=KIND)
+    for resource in Resource.objects.filter(state=Resource.State.PUBLISHED).order_by(
+        "pk"
+    ):
         index_resource(resource)
-        count += 1
-    return count
+        yield resource
+
+
+def _choice_labels(choices: type) -> object:
+    def labeller(values: list[str]) -> dict[str, str]:
+        names = dict(choices.choices)  # type: ignore[attr-defined]
+        return {value: str(names[value]) for value in values if value in names}
+
+    return labeller
+
+
+def _capacity_area_labels(values: list[str]) -> dict[str, str]:
+    from ecoc_hub.cities.models import CapacityArea
+
+    return {
+        area.code: area.display_name
+        for area in CapacityArea.objects.filter(code__in=values)
+    }
+
+
+def _city_labels(values: list[str]) -> dict[str, str]:
+    from ecoc_hub.cities.models import City
+
+    return {city.slug: city.name for city in City.objects.filter(slug__in=values)}
+
+
+def _language_labels(values: list[str]) -> dict[str, str]:
+    from .vocab import language_name
+
+    return {value: language_name(value) for value in values}
+
+
+register_kind_label(KIND, _("Library resource"))
+register_facet("type", _("Type"), _choice_labels(Resource.Type))  # type: ignore[arg-type]
+register_facet("licence", _("Licence"), _choice_labels(Resource.Licence))  # type: ignore[arg-type]
+register_facet("access", _("Access"), _choice_labels(Resource.Access))  # type: ignore[arg-type]
+register_facet("capacity_area", _("Capacity area"), _capacity_area_labels)
+register_facet("city", _("Title city"), _city_labels)
+register_facet("language", _("Language"), _language_labels)

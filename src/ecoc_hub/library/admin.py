@@ -1,0 +1,102 @@
+from django.contrib import admin
+
+from .models import (
+    Blob,
+    Collection,
+    CollectionItem,
+    Creator,
+    ModerationEvent,
+    Report,
+    Resource,
+    ResourceFile,
+    ResourceRelation,
+    ResourceVersion,
+)
+
+
+class CreatorInline(admin.TabularInline):
+    model = Creator
+    extra = 0
+
+
+class RelationInline(admin.TabularInline):
+    model = ResourceRelation
+    fk_name = "source"
+    raw_id_fields = ["target"]
+    extra = 0
+
+
+class FileInline(admin.TabularInline):
+    model = ResourceFile
+    fields = [
+        "original_name",
+        "label",
+        "kind",
+        "version",
+        "is_current",
+        "extraction_status",
+    ]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Resource)
+class ResourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "resource_type", "state", "access", "publication_year"]
+    list_filter = ["state", "access", "resource_type", "licence"]
+    search_fields = ["title", "identifier", "doi"]
+    readonly_fields = [
+        "uuid",
+        "view_count",
+        "download_count",
+        "created_at",
+        "updated_at",
+    ]
+    filter_horizontal = ["capacity_areas", "titles", "allowed_organisations"]
+    inlines = [CreatorInline, RelationInline, FileInline]
+
+
+@admin.register(ResourceFile)
+class ResourceFileAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "resource", "kind", "version", "extraction_status"]
+    list_filter = ["kind", "extraction_status"]
+    raw_id_fields = ["resource", "blob", "thumbnail", "supersedes", "uploaded_by"]
+
+
+@admin.register(Blob)
+class BlobAdmin(admin.ModelAdmin):
+    list_display = ["sha256", "size", "media_type", "created_at"]
+    search_fields = ["sha256"]
+
+
+@admin.register(ResourceVersion)
+class ResourceVersionAdmin(admin.ModelAdmin):
+    list_display = ["resource", "number", "editor", "created_at"]
+    raw_id_fields = ["resource", "editor"]
+
+
+@admin.register(ModerationEvent)
+class ModerationEventAdmin(admin.ModelAdmin):
+    list_display = ["resource", "decision", "actor", "created_at"]
+    raw_id_fields = ["resource", "actor"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["resource", "reason", "created_at", "resolved_at"]
+    raw_id_fields = ["resource", "reporter", "resolved_by"]
+
+
+class CollectionItemInline(admin.TabularInline):
+    model = CollectionItem
+    raw_id_fields = ["resource"]
+    extra = 0
+
+
+@admin.register(Collection)
+class CollectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "is_published"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [CollectionItemInline]
