@@ -64,9 +64,7 @@ def update_profile(
     user.visibility = visibility
     old_photo = user.photo.name if user.photo else ""
     if photo is not None:
-        user.photo.save(
-            f"profiles/{photo.name}", ContentFile(photo.content), save=False
-        )
+        user.photo.save(photo.name, ContentFile(photo.content), save=False)
     elif remove_photo:
         user.photo = None  # type: ignore[assignment]
     user.save()

@@ -1,0 +1,134 @@
+"""Sign-up to language switch through allauth, with the client instead of a browser."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.tasks import default_task_backend
+from django.urls import reverse
+
+from ecoc_hub.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"http://testserver(/accounts/confirm-email/[^/\s]+/)")
+
+
+def _sign_up(client, email="new@example.org", **extra):
+    return client.post(
+        reverse("account_signup"),
+        {
+            "email": email,
+            "password1": "a-fine-long-password",
+            "password2": "a-fine-long-password",
+        },
+        **extra,
+    )
+
+
+def test_sign_up_confirm_and_land_on_the_dashboard(client):
+    response = _sign_up(client)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["new@example.org"]
+    assert mail.outbox[0].subject == "[ECoC Hub] Please Confirm Your Email Address"
+    confirm_path = LINK.search(mail.outbox[0].body).group(1)
+
+    page = client.get(confirm_path)
+    confirmed = client.post(confirm_path)
+
+    assert page.status_code == 200
+    assert confirmed.status_code == 302
+    assert confirmed["Location"] == reverse("accounts:dashboard")
+    assert client.get(reverse("accounts:dashboard")).status_code == 200
+
+
+def test_unconfirmed_account_cannot_log_in(client):
+    _sign_up(client)
+    client.logout()
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": "new@example.org", "password": "a-fine-long-password"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert client.get(reverse("accounts:dashboard")).status_code == 302
+
+
+def test_confirmation_mail_is_in_the_page_language(client):
+    client.cookies["ecoc_hub_language"] = "de"
+
+    _sign_up(client)
+
+    assert mail.outbox[0].subject == "[ECoC Hub] Bitte bestätige deine E-Mail-Adresse"
+
+
+def test_allauth_mail_goes_through_the_task_queue(client, settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
+    }
+    default_task_backend.clear()
+
+    _sign_up(client)
+
+    assert mail.outbox == []
+    results = default_task_backend.results
+    assert [r.task.name for r in results] == ["send_email_task"]
+    assert results[0].kwargs["to"] == ["new@example.org"]
+
+
+def test_password_reset_mail_is_sent(client, member):
+    response = client.post(
+        reverse("account_reset_password"), {"email": "member@example.org"}
+    )
+
+    assert response.status_code == 302
+    assert [m.subject for m in mail.outbox] == ["[ECoC Hub] Password Reset Email"]
+
+
+def test_switching_language_saves_it_on_the_account(member_client, member):
+    response = member_client.post(
+        reverse("accounts:set_language"), {"language": "fr", "next": "/me/"}
+    )
+
+    member.refresh_from_db()
+    assert response.status_code == 302
+    assert response["Location"] == "/me/"
+    assert member.preferred_language == "fr"
+    assert response.cookies["ecoc_hub_language"].value == "fr"
+
+
+def test_unknown_language_is_not_saved(member_client, member):
+    member_client.post(
+        reverse("accounts:set_language"), {"language": "xx", "next": "/"}
+    )
+
+    member.refresh_from_db()
+    assert member.preferred_language == ""
+
+
+def test_saved_language_follows_the_person_to_a_new_device(client, member):
+    member.preferred_language = "de"
+    member.save()
+    client.force_login(member)
+
+    response = client.get(reverse("accounts:dashboard"))
+
+    assert response.status_code == 200
+    assert response.context["LANGUAGE_CODE"] == "de"
+
+
+def test_visitor_switches_language_without_an_account(client):
+    response = client.post(
+        reverse("accounts:set_language"), {"language": "de", "next": "/"}
+    )
+
+    assert response.status_code == 302
+    assert response.cookies["ecoc_hub_language"].value == "de"
+    assert User.objects.count() == 0
