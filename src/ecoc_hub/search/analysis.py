@@ -39,7 +39,9 @@ MAX_TOKEN_LENGTH = 64
 
 _WORD_RE = re.compile(r"[^\W_]+")
 # Words in original (unnormalised) text may carry combining marks.
-ORIGINAL_WORD_RE = re.compile(r"[^\W_][^\W_\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]*")
+ORIGINAL_WORD_RE = re.compile(
+    r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff])*"
+)
 _SPECIAL = str.maketrans(
     {
         "ł": "l",
