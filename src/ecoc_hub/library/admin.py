@@ -28,14 +28,14 @@ class RelationInline(admin.TabularInline):
 
 class FileInline(admin.TabularInline):
     model = ResourceFile
-    fields = [
+    fields = (
         "original_name",
         "label",
         "kind",
         "version",
         "is_current",
         "extraction_status",
-    ]
+    )
     readonly_fields = fields
     extra = 0
     can_delete = False

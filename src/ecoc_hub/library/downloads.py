@@ -97,15 +97,16 @@ def serve_blob(
     try:
         byte_range = parse_range(range_header, size) if range_header else None
     except Unsatisfiable:
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        response["Accept-Ranges"] = "bytes"
-        return response
+        refused = HttpResponse(status=416)
+        refused["Content-Range"] = f"bytes */{size}"
+        refused["Accept-Ranges"] = "bytes"
+        return refused
     first, last = byte_range if byte_range else (0, size - 1)
     length = max(0, last - first + 1)
     status = 206 if byte_range else 200
+    response: HttpResponse | StreamingHttpResponse
     if method == "HEAD":
-        response: HttpResponse | StreamingHttpResponse = HttpResponse(status=status)
+        response = HttpResponse(status=status)
     else:
         response = StreamingHttpResponse(
             _stream(open_blob(blob), first, length), status=status

@@ -142,7 +142,8 @@ def extract_vtt(path: Path) -> dict[str, Any]:
     import webvtt
 
     pages = []
-    for index, caption in enumerate(webvtt.read(str(path)), start=1):
+    captions: Any = webvtt.read(str(path))
+    for index, caption in enumerate(captions, start=1):
         pages.append(
             {
                 "number": index,

@@ -121,7 +121,7 @@ class MetadataForm(forms.ModelForm):
         return codes
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         year = data.get("publication_year")
         full = data.get("publication_date")
         if year and full and full.year != year:
@@ -164,7 +164,7 @@ class AccessForm(forms.ModelForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("access") == Resource.Access.RESTRICTED and not data.get(
             "allowed_organisations"
         ):

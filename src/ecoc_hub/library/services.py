@@ -533,7 +533,7 @@ def save_collection(
     collection.save()
     collection.items.all().delete()
     seen: set[int] = set()
-    items = []
+    items: list[CollectionItem] = []
     for resource in resources:
         if resource.pk in seen:
             continue

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ecoc_hub.accounts.models import User
 from ecoc_hub.accounts.permissions import is_curator
 from ecoc_hub.search.queries import search, suggest_titles
 from ecoc_hub.search.registry import facet_label, facet_value_labels
@@ -685,7 +686,7 @@ def moderate(request: HttpRequest, uuid: Any) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         comment = form.cleaned_data["comment"]
         action = request.POST.get("action")
-        curator = request.user
+        curator = cast(User, request.user)
         try:
             if action == "approve":
                 services.approve(resource=resource, curator=curator, comment=comment)  # type: ignore[arg-type]
@@ -736,9 +737,9 @@ def withdraw(request: HttpRequest, uuid: Any) -> HttpResponse:
         try:
             services.withdraw(
                 resource=resource,
-                curator=request.user,
+                curator=cast(User, request.user),
                 reason=form.cleaned_data["reason"],
-            )  # type: ignore[arg-type]
+            )
         except services.InvalidTransition as error:
             form.add_error(None, error.message)
         else:
