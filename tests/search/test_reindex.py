@@ -44,10 +44,10 @@ def test_reindex_rebuilds_a_kind_and_drops_stale_documents(thing_indexer):
 
 
 def test_reindex_of_an_unknown_kind_is_an_error():
-    with pytest.raises(CommandError, match="No indexer registered for: tests.nope"):
+    with pytest.raises(CommandError, match=r"No indexer registered for: tests\.nope"):
         call_command("reindex", kind=["tests.nope"], no_progress=True)
 
 
 def test_register_indexer_wants_a_namespaced_kind():
-    with pytest.raises(ValueError, match="<app>.<model>"):
+    with pytest.raises(ValueError, match=r"<app>\.<model>"):
         registry.register_indexer("thing", list)
