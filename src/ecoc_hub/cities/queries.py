@@ -45,25 +45,35 @@ def directory(*, user: Any, filters: DirectoryFilters) -> list[YearGroup]:
     so SQLite and PostgreSQL agree; the directory holds about a hundred titles,
     so matching the filtered rows in memory costs nothing.
     """
-    titles = visible_titles(user).order_by("year", "city__name")
+    titles = visible_titles(user)
     if filters.decade is not None:
         titles = titles.filter(year__gte=filters.decade, year__lt=filters.decade + 10)
     if filters.country:
         titles = titles.filter(city__country_code=filters.country)
     if filters.status:
         titles = titles.filter(status=filters.status)
-    rows: list[Title] = list(titles)
+    rows = _in_display_order(titles)
     if filters.q:
         needle = fold(filters.q.strip())
         rows = [title for title in rows if needle in fold(title.city.name)]
+    return _by_year(rows)
+
+
+def _in_display_order(titles: QuerySet[Title]) -> list[Title]:
+    # By year, then by name with accents folded, so "Évora" comes before
+    # "Liepāja" whatever the database's collation.
+    return sorted(titles, key=lambda title: (title.year, fold(title.city.name)))
+
+
+def _by_year(titles: list[Title]) -> list[YearGroup]:
     return [
         YearGroup(year=year, titles=list(group))
-        for year, group in groupby(rows, key=lambda title: title.year)
+        for year, group in groupby(titles, key=lambda title: title.year)
     ]
 
 
 def city_titles(*, user: Any, city: City) -> list[Title]:
-    return list(visible_titles(user).filter(city=city).order_by("year"))
+    return _in_display_order(visible_titles(user).filter(city=city))
 
 
 def teams_for_titles(titles: list[Title]) -> list[Organisation]:
@@ -83,13 +93,9 @@ def home_titles(*, user: Any = None, year: int | None = None) -> dict[str, objec
     public = Title.objects.select_related("city").exclude(
         status=Title.Status.UNVERIFIED
     )
-    upcoming = list(public.filter(year__gte=year, year__lte=year + 4))
-    later = [title for title in upcoming if title.year > year]
+    upcoming = _in_display_order(public.filter(year__gte=year, year__lte=year + 4))
     return {
         "current_year": year,
         "current_titles": [title for title in upcoming if title.year == year],
-        "next_years": [
-            YearGroup(year=next_year, titles=list(group))
-            for next_year, group in groupby(later, key=lambda title: title.year)
-        ],
+        "next_years": _by_year([title for title in upcoming if title.year > year]),
     }
