@@ -28,11 +28,11 @@ def _q(prefixed: str) -> str:
 
 
 def _sub(
-    parent: ET.Element, tag: str, text: str | None = None, **attrs: str
+    parent: ET.Element, tag: str, value: str | None = None, **attrs: str
 ) -> ET.Element:
     element = ET.SubElement(parent, _q(tag) if ":" in tag else tag, attrs)
-    if text is not None:
-        element.text = text
+    if value is not None:
+        element.text = value
     return element
 
 

@@ -321,9 +321,9 @@ def _chapter_problem(chapter: object, previous: float) -> str:
     unknown = sorted(chapter.keys() - _CHAPTER_KEYS)
     if unknown:
         return _("unknown field %(field)s.") % {"field": unknown[0]}
-    start = chapter.get("startTime")
-    if not _is_number(start) or start < 0:
+    if not _is_number(chapter.get("startTime")) or chapter["startTime"] < 0:
         return _("startTime must be a number of seconds, 0 or more.")
+    start = float(chapter["startTime"])
     if start < previous:
         return _("chapters must be in order of startTime.")
     end = chapter.get("endTime")

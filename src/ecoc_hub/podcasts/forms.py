@@ -175,7 +175,9 @@ class EpisodeForm(forms.ModelForm):
             initial.setdefault("resources", list(instance.resources.all()))
         super().__init__(*args, **kwargs)
         self.show = show
-        self.fields["season"].queryset = show.seasons.all()
+        season_field = self.fields["season"]
+        assert isinstance(season_field, forms.ModelChoiceField)  # noqa: S101
+        season_field.queryset = show.seasons.all()
         self.checked_audio: files.CheckedFile | None = None
         self.transcript_cues: list[dict[str, Any]] = []
 
@@ -195,7 +197,7 @@ class EpisodeForm(forms.ModelForm):
         return upload
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         if data.get("state") == State.PUBLISHED and not data.get("published_at"):
             self.add_error(
                 "published_at", _("A published episode needs a publication date.")

@@ -31,11 +31,11 @@ def parse_range(header: str, size: int) -> tuple[int, int] | bool | None:
             return False
         return max(0, size - suffix), size - 1
     first = int(first_text)
+    if first >= size:
+        return False
     last = int(last_text) if last_text else size - 1
     if last < first:
         return None
-    if first >= size:
-        return False
     return first, min(last, size - 1)
 
 
@@ -74,7 +74,9 @@ def serve_file(
     if last_modified is not None:
         headers["Last-Modified"] = http_date(last_modified)
     not_modified = get_conditional_response(
-        request, etag=quoted_etag, last_modified=last_modified
+        request,
+        etag=quoted_etag,
+        last_modified=int(last_modified) if last_modified else None,
     )
     if not_modified is not None:
         for key, value in headers.items():
@@ -87,16 +89,20 @@ def serve_file(
     if range_header and (not if_range or if_range == quoted_etag):
         wanted = parse_range(range_header, size)
         if wanted is False:
-            response = HttpResponse(status=416, headers=headers)
-            response["Content-Range"] = f"bytes */{size}"
-            return response
+            refused = HttpResponse(status=416, headers=headers)
+            refused["Content-Range"] = f"bytes */{size}"
+            return refused
         if isinstance(wanted, tuple):
             first, last = wanted
             status = 206
     length = max(0, last - first + 1)
-    response_class = HttpResponse if request.method == "HEAD" else StreamingHttpResponse
-    body = [] if request.method == "HEAD" else _stream(name, first, length)
-    response = response_class(body, status=status, content_type=content_type)
+    response: HttpResponse | StreamingHttpResponse
+    if request.method == "HEAD":
+        response = HttpResponse(status=status, content_type=content_type)
+    else:
+        response = StreamingHttpResponse(
+            _stream(name, first, length), status=status, content_type=content_type
+        )
     for key, value in headers.items():
         response[key] = value
     response["Content-Length"] = str(length)

@@ -108,7 +108,7 @@ class Show(models.Model):
     def artwork_url(self) -> str:
         if not self.artwork_sha256:
             return ""
-        ext = self.artwork.name.rsplit(".", 1)[-1]
+        ext = (self.artwork.name or "").rsplit(".", 1)[-1]
         return reverse("podcasts:artwork", args=[self.artwork_sha256, ext])
 
     @property
@@ -273,7 +273,7 @@ class Episode(models.Model):
 
     @property
     def audio_url(self) -> str:
-        ext = self.audio.name.rsplit(".", 1)[-1]
+        ext = (self.audio.name or "").rsplit(".", 1)[-1]
         return reverse("podcasts:audio", args=[self.audio_sha256, ext])
 
     @property

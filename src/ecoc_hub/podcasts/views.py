@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -126,10 +127,11 @@ def show_detail(request: HttpRequest, slug: str) -> HttpResponse:
     for episode in episodes:
         episode.show = show
         by_season.setdefault(episode.season_id, []).append(episode)
-    groups = [(season, by_season.get(season.pk, [])) for season in seasons]
-    groups = [(season, items) for season, items in groups if items] + (
-        [(None, by_season[None])] if None in by_season else []
-    )
+    groups: list[tuple[Season | None, list[Episode]]] = [
+        (season, by_season[season.pk]) for season in seasons if season.pk in by_season
+    ]
+    if None in by_season:
+        groups.append((None, by_season[None]))
     return render(
         request,
         "podcasts/show_detail.html",
@@ -265,16 +267,16 @@ def feed(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def audio(request: HttpRequest, sha256: str, ext: str) -> HttpResponse:
+def audio(request: HttpRequest, sha256: str, ext: str) -> HttpResponseBase:
     episodes = list(Episode.objects.filter(audio_sha256=sha256).select_related("show"))
     visible = [e for e in episodes if can_view_episode(request.user, e)]
-    if not visible or not visible[0].audio.name.endswith("." + ext):
+    if not visible or not (visible[0].audio.name or "").endswith("." + ext):
         raise Http404
     episode = visible[0]
     public = any(e.is_public for e in visible)
     response = serve_file(
         request,
-        name=episode.audio.name,
+        name=episode.audio.name or "",
         size=episode.audio_size,
         content_type=episode.audio_mime,
         etag=sha256,
@@ -286,14 +288,14 @@ def audio(request: HttpRequest, sha256: str, ext: str) -> HttpResponse:
 
 
 @require_safe
-def artwork(request: HttpRequest, sha256: str, ext: str) -> HttpResponse:
+def artwork(request: HttpRequest, sha256: str, ext: str) -> HttpResponseBase:
     show = Show.objects.filter(artwork_sha256=sha256).first()
-    if show is None or not show.artwork.name.endswith("." + ext):
+    if show is None or not (show.artwork.name or "").endswith("." + ext):
         raise Http404
     # Artwork is not secret even for a draft show: directories fetch it early.
     return serve_file(
         request,
-        name=show.artwork.name,
+        name=show.artwork.name or "",
         size=show.artwork.size,
         content_type="image/jpeg" if ext == "jpg" else "image/png",
         etag=sha256,
