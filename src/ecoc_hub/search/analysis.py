@@ -37,25 +37,32 @@ STEMMERS: dict[str, str] = {
 LANGUAGES: tuple[str, ...] = tuple(STEMMERS)
 MAX_TOKEN_LENGTH = 64
 
-_WORD_RE = re.compile(r"[^\W_]+")
+# Longer runs of word characters are cut into several tokens.
+_WORD_RE = re.compile(r"[^\W_]{1,64}")
+# Combining marks (Latin, Greek, Cyrillic diacritics; Hebrew points; Arabic
+# harakat), removed by one regex rather than a loop over characters.
+_COMBINING_RE = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0670"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 # Words in original (unnormalised) text may carry combining marks.
 ORIGINAL_WORD_RE = re.compile(
     r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff])*"
 )
-_SPECIAL = str.maketrans(
-    {
-        "ł": "l",
-        "ø": "o",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "\u0131": "i",  # dotless i
-        "ħ": "h",
-    }
-)
+_SPECIAL = {
+    "ł": "l",
+    "ø": "o",
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "\u0131": "i",  # dotless i
+    "ħ": "h",
+}
+# str.translate with a dict is slow on long non-ASCII text; a regex is not.
+_SPECIAL_RE = re.compile("[" + "".join(_SPECIAL) + "]")
 
 
 @functools.cache
@@ -78,16 +85,19 @@ def _all_stop_words() -> frozenset[str]:
 
 def fold(text: str) -> str:
     """NFKC, case folding and accent folding of any text."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_SPECIAL)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isascii():
+        return text
+    text = _SPECIAL_RE.sub(lambda match: _SPECIAL[match.group()], text)
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed.isascii():
         return decomposed
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING_RE.sub("", decomposed)
 
 
 def words(text: str) -> list[str]:
     """Folded words of a text, stop words and stems not applied."""
-    return [w[:MAX_TOKEN_LENGTH] for w in _WORD_RE.findall(fold(text))]
+    return _WORD_RE.findall(fold(text))
 
 
 def normalise_language(language: str | None) -> str:
@@ -132,7 +142,7 @@ def original_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word of the original text."""
     for match in ORIGINAL_WORD_RE.finditer(text):
         for word in _WORD_RE.findall(fold(match.group())):
-            yield match.start(), match.end(), word[:MAX_TOKEN_LENGTH]
+            yield match.start(), match.end(), word
 
 
 def is_stop_word_anywhere(word: str) -> bool:
