@@ -26,11 +26,28 @@ def test_a_phrase_spoken_in_an_episode_finds_it_at_that_moment(episode):
     assert moment.target_url == f"{episode.get_absolute_url()}?t=35#player"
 
 
-def test_cues_are_grouped_into_passages_of_about_thirty_seconds(episode):
-    groups = cue_groups(episode.transcript_cues)
+def test_cues_are_grouped_by_speaker_turn():
+    cues = [
+        {"start": 0.0, "end": 4.0, "speaker": "Anna", "text": "Hello."},
+        {"start": 4.0, "end": 8.0, "speaker": "Anna", "text": "Welcome."},
+        {"start": 8.0, "end": 9.0, "speaker": "Jonas", "text": "Thanks."},
+        {"start": 9.0, "end": 12.0, "speaker": "", "text": "Music."},
+    ]
 
-    assert [start for start, _text in groups] == [0.0, 35.0]
-    assert groups[0][1].startswith("Anna Berg: Welcome to the podcast")
+    assert cue_groups(cues) == [
+        (0.0, "Anna: Hello. Welcome."),
+        (8.0, "Jonas: Thanks."),
+        (9.0, "Music."),
+    ]
+
+
+def test_a_long_turn_is_cut_about_every_thirty_seconds():
+    cues = [
+        {"start": float(t), "end": t + 10.0, "speaker": "Anna", "text": f"Part {t}."}
+        for t in range(0, 70, 10)
+    ]
+
+    assert [start for start, _text in cue_groups(cues)] == [0.0, 30.0, 60.0]
 
 
 def test_drafts_and_scheduled_episodes_are_not_indexed(show):

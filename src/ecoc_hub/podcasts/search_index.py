@@ -26,16 +26,25 @@ GROUP_SECONDS = 30.0
 def cue_groups(
     cues: list[dict[str, Any]], *, seconds: float = GROUP_SECONDS
 ) -> list[tuple[float, str]]:
-    """Consecutive cues gathered into groups of about ``seconds``: (start, text).
-    Speaker names are kept in the text, so a search for a guest finds them."""
-    groups: list[tuple[float, list[str]]] = []
+    """Consecutive cues of one speaker's turn, cut every ``seconds``:
+    (start, text). A hit then links to the turn where the words are spoken,
+    and the speaker's name is in the text, so a search for a guest finds them.
+    """
+    groups: list[tuple[float, str, list[str]]] = []
     for cue in cues:
-        line = f"{cue['speaker']}: {cue['text']}" if cue["speaker"] else cue["text"]
-        if groups and cue["start"] - groups[-1][0] < seconds:
-            groups[-1][1].append(line)
+        speaker = cue["speaker"]
+        if (
+            groups
+            and groups[-1][1] == speaker
+            and cue["start"] - groups[-1][0] < seconds
+        ):
+            groups[-1][2].append(cue["text"])
         else:
-            groups.append((cue["start"], [line]))
-    return [(start, " ".join(lines)) for start, lines in groups]
+            groups.append((cue["start"], speaker, [cue["text"]]))
+    return [
+        (start, " ".join([f"{speaker}:" if speaker else "", *lines]).strip())
+        for start, speaker, lines in groups
+    ]
 
 
 def moment_url(episode: Episode, seconds: float) -> str:
