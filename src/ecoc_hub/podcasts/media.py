@@ -61,15 +61,16 @@ def serve_file(
     last_modified: float | None = None,
     public: bool = True,
 ) -> HttpResponse | StreamingHttpResponse:
-    """A stored file whose name never changes content (content-addressed), so
-    public copies are cacheable for a year."""
+    """A stored file whose name never changes content (content-addressed).
+
+    Public copies are cached for a day only: the bytes never change, but an
+    episode may be withdrawn, and caches should forget it soon after.
+    """
     quoted_etag = f'"{etag}"'
     headers = {
         "Accept-Ranges": "bytes",
         "ETag": quoted_etag,
-        "Cache-Control": (
-            "public, max-age=31536000, immutable" if public else "private, no-cache"
-        ),
+        "Cache-Control": ("public, max-age=86400" if public else "private, no-cache"),
     }
     if last_modified is not None:
         headers["Last-Modified"] = http_date(last_modified)
