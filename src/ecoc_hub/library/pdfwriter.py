@@ -8,7 +8,7 @@ array onto unused codes, so text extraction gives the right Unicode back.
 
 from __future__ import annotations
 
-import textwrap
+import re
 import zlib
 
 # Extra glyphs from the Adobe standard Latin set, put on the unused codes 1-31.
@@ -49,36 +49,42 @@ LINES_PER_PAGE = (PAGE_HEIGHT - 2 * MARGIN) // LEADING
 WRAP_AT = 88
 
 
+_TO_CODES = str.maketrans({char: chr(code) for char, code in _EXTRA_CODES.items()})
+_CONTROL = re.compile(rb"[\x00-\x1f]")
+_CONTROL_TEXT = re.compile("[\x00-\x1f]")
+
+
 def _encode(text: str) -> bytes:
-    out = bytearray()
-    for char in text:
-        if char in _EXTRA_CODES:
-            out.append(_EXTRA_CODES[char])
-            continue
-        try:
-            out += char.encode("cp1252")
-        except UnicodeEncodeError:
-            out += b"?"
-    return bytes(out)
+    text = _CONTROL_TEXT.sub(" ", text)
+    return text.translate(_TO_CODES).encode("cp1252", errors="replace")
 
 
 def _literal(text: str) -> bytes:
     raw = _encode(text)
-    escaped = bytearray(b"(")
-    for byte in raw:
-        if byte in b"()\\":
-            escaped += b"\\" + bytes([byte])
-        elif byte < 32:
-            escaped += b"\\%03o" % byte
-        else:
-            escaped.append(byte)
-    return bytes(escaped + b")")
+    raw = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    raw = _CONTROL.sub(lambda m: b"\\%03o" % m.group(0)[0], raw)
+    return b"(" + raw + b")"
+
+
+def _wrap(paragraph: str) -> list[str]:
+    lines: list[str] = []
+    current: list[str] = []
+    length = 0
+    for word in paragraph.split():
+        if current and length + 1 + len(word) > WRAP_AT:
+            lines.append(" ".join(current))
+            current, length = [], 0
+        current.append(word)
+        length += len(word) + (1 if length else 0)
+    if current:
+        lines.append(" ".join(current))
+    return lines
 
 
 def _lines(text: str) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(textwrap.wrap(paragraph, WRAP_AT) or [""])
+        lines.extend(_wrap(paragraph) or [""])
     return lines
 
 

@@ -6,6 +6,7 @@ import base64
 import json
 import resource as rlimit
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,11 @@ def run_extraction(kind: str, path: Path) -> dict[str, Any]:
         raise ExtractionFailed(
             f"Extraction took longer than {cpu + 10} seconds and was stopped."
         ) from error
+    if completed.returncode in {-signal.SIGXCPU, -signal.SIGKILL}:
+        raise ExtractionFailed(
+            f"Extraction used more than {cpu} seconds of processor time "
+            "and was stopped."
+        )
     if completed.returncode != 0:
         tail = completed.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
         reason = tail[0] if tail else f"exit status {completed.returncode}"

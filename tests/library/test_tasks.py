@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from ecoc_hub.library import samples, services
+from ecoc_hub.library.files import storage_name_for
+from ecoc_hub.library.models import Blob, ResourceFile
+from ecoc_hub.library.tasks import apply_extraction
+
+from .conftest import stage
+
+
+@pytest.fixture
+def draft(member):
+    return services.create_draft(
+        owner=member, title="Draft", values={"languages": ["en"]}
+    )
+
+
+def add(draft, member, data, name):
+    return services.add_file(
+        resource=draft, staged=stage(data, name), uploaded_by=member
+    )
+
+
+def page_texts(file):
+    return list(file.pages.values_list("number", "text"))
+
+
+def test_pdf_text_is_extracted_per_page_with_a_thumbnail(draft, member):
+    file = add(
+        draft, member, samples.build_pdf(["Erste Seite", "Zweite Seite"]), "a.pdf"
+    )
+
+    assert file.extraction_status == "ok"
+    assert page_texts(file) == [(1, "Erste Seite"), (2, "Zweite Seite")]
+    assert file.page_count == 2
+    assert file.thumbnail.media_type == "image/png"
+    assert default_storage.open(file.thumbnail.storage_name).read(8) == (
+        b"\x89PNG\r\n\x1a\n"
+    )
+
+
+def test_polish_letters_survive_the_pdf_round_trip(draft, member):
+    file = add(
+        draft, member, samples.build_pdf(["Łódź, wolontariuszy, źródło"]), "a.pdf"
+    )
+
+    assert page_texts(file) == [(1, "Łódź, wolontariuszy, źródło")]
+
+
+def test_docx_text_is_extracted(draft, member):
+    file = add(
+        draft, member, samples.docx_bytes(["Erster Absatz", "Zweiter"]), "a.docx"
+    )
+
+    assert page_texts(file) == [(1, "Erster Absatz\nZweiter")]
+
+
+def test_pptx_text_is_extracted_per_slide(draft, member):
+    data = samples.pptx_bytes([("One", "first body"), ("Two", "second body")])
+
+    file = add(draft, member, data, "a.pptx")
+
+    assert page_texts(file) == [(1, "One\nfirst body"), (2, "Two\nsecond body")]
+
+
+def test_odt_text_is_extracted(draft, member):
+    file = add(draft, member, samples.odt_bytes(["Bonjour", "le monde"]), "a.odt")
+
+    assert page_texts(file) == [(1, "Bonjour\nle monde")]
+
+
+def test_xlsx_cell_text_is_extracted(draft, member):
+    file = add(draft, member, samples.xlsx_bytes(["Budget", "Besucher"]), "a.xlsx")
+
+    assert page_texts(file) == [(1, "Budget\nBesucher")]
+
+
+def test_html_is_stripped_of_tags_and_scripts(draft, member):
+    html = b"<html><script>alert(1)</script><p>Caf&eacute; <b>culture</b></p></html>"
+
+    file = add(draft, member, html, "a.html")
+
+    assert page_texts(file) == [(1, "Café culture")]
+
+
+def test_captions_are_extracted_per_cue_with_their_start(draft, member):
+    data = samples.vtt_bytes([(1.5, 3, "Hello"), (62.25, 64, "Again")])
+
+    file = add(draft, member, data, "a.vtt")
+
+    assert list(file.pages.values_list("number", "text", "start_seconds")) == [
+        (1, "Hello", 1.5),
+        (2, "Again", 62.25),
+    ]
+
+
+def test_image_gets_a_thumbnail_and_no_text(draft, member):
+    file = add(draft, member, samples.png_bytes(width=800, height=400), "a.png")
+
+    assert file.extraction_status == "skipped"
+    assert file.thumbnail is not None
+    assert page_texts(file) == []
+
+
+def test_audio_duration_is_read(draft, member):
+    file = add(draft, member, samples.mp3_bytes(seconds=4), "a.mp3")
+
+    assert file.extraction_status == "skipped"
+    assert round(file.duration_seconds) == 4
+
+
+def _file_with_raw_content(resource, data: bytes, kind: str) -> ResourceFile:
+    """A stored file whose content passed no validation (e.g. from a backup)."""
+    import hashlib
+
+    sha = hashlib.sha256(data).hexdigest()
+    default_storage.save(storage_name_for(sha), ContentFile(data))
+    blob = Blob.objects.create(
+        sha256=sha,
+        size=len(data),
+        media_type="application/pdf",
+        storage_name=storage_name_for(sha),
+    )
+    return ResourceFile.objects.create(
+        resource=resource, blob=blob, kind=kind, original_name="broken.pdf"
+    )
+
+
+def test_failed_extraction_is_recorded_on_the_file(draft):
+    file = _file_with_raw_content(draft, b"%PDF-1.4 garbage", "pdf")
+
+    apply_extraction(file)
+
+    file.refresh_from_db()
+    assert file.extraction_status == "failed"
+    assert file.extraction_error.startswith("PdfiumError")
+    assert file.pages.count() == 0
+
+
+def test_extraction_runs_under_a_memory_limit(draft, member, settings):
+    settings.ECOC_HUB_EXTRACTION_MEMORY_MB = 16
+    file = add(draft, member, samples.build_pdf(["text"]), "a.pdf")
+
+    assert file.extraction_status == "failed"
+    assert file.extraction_error.startswith("Extraction stopped:")
+
+
+def test_extraction_runs_under_a_processor_time_limit(draft, member, settings):
+    settings.ECOC_HUB_EXTRACTION_TIMEOUT = 1
+    long_pdf = samples.build_pdf([f"Page {n} " + "word " * 400 for n in range(400)])
+    file = add(draft, member, long_pdf, "long.pdf")
+
+    assert file.extraction_status == "failed"
+    assert file.extraction_error == (
+        "Extraction used more than 1 seconds of processor time and was stopped."
+    )
+
+
+def test_file_whose_extraction_failed_stays_downloadable(curator_client, draft):
+    file = _file_with_raw_content(draft, b"%PDF-1.4 garbage", "pdf")
+    apply_extraction(file)
+
+    response = curator_client.get(file.get_absolute_url())
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 garbage"
