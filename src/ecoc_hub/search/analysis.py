@@ -47,7 +47,7 @@ _COMBINING_RE = re.compile(
 )
 # Words in original (unnormalised) text may carry combining marks.
 ORIGINAL_WORD_RE = re.compile(
-    r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff])*"
+    r"[^\W_]+(?:[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]+[^\W_]*)*"
 )
 _SPECIAL = {
     "ł": "l",
@@ -143,6 +143,19 @@ def original_words(text: str) -> Iterator[tuple[int, int, str]]:
     for match in ORIGINAL_WORD_RE.finditer(text):
         for word in _WORD_RE.findall(fold(match.group())):
             yield match.start(), match.end(), word
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_tokens(original: str, language: str) -> frozenset[str]:
+    """Tokens one original word of a passage may match: its analysed tokens
+    and its folded parts (cached: snippets look up the same words again)."""
+    tokens: set[str] = set()
+    for word in _WORD_RE.findall(fold(original)):
+        tokens.add(word)
+        token = analyse_word(word, language)
+        if token:
+            tokens.add(token)
+    return frozenset(tokens)
 
 
 def is_stop_word_anywhere(word: str) -> bool:

@@ -16,25 +16,18 @@ SNIPPET_WORDS = 32
 MAX_SCAN_CHARS = 60_000
 
 
-def _token(word: str, language: str) -> str | None:
-    return analysis.analyse_word(word, language)
-
-
 def make_snippet(
     text: str, language: str, tokens: frozenset[str], *, size: int = SNIPPET_WORDS
 ) -> SafeString:
     text = text[:MAX_SCAN_CHARS]
-    spans: list[tuple[int, int, bool]] = []
-    for start, end, word in analysis.original_words(text):
-        if spans and spans[-1][0] == start:
-            # One original word folded into several (e.g. "ǆ"): one span.
-            if not spans[-1][2] and (
-                _token(word, language) in tokens or word in tokens
-            ):
-                spans[-1] = (start, end, True)
-            continue
-        hit = bool(tokens) and (_token(word, language) in tokens or word in tokens)
-        spans.append((start, end, hit))
+    spans = [
+        (
+            match.start(),
+            match.end(),
+            not tokens.isdisjoint(analysis.word_tokens(match.group(), language)),
+        )
+        for match in analysis.ORIGINAL_WORD_RE.finditer(text)
+    ]
     if not spans:
         return mark_safe(escape(text[:300]))  # noqa: S308 (escaped)
     window = _best_window(spans, size)
