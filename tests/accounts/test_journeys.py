@@ -132,3 +132,45 @@ def test_visitor_switches_language_without_an_account(client):
     assert response.status_code == 302
     assert response.cookies["ecoc_hub_language"].value == "de"
     assert User.objects.count() == 0
+
+
+def test_sign_up_from_an_invitation_comes_back_to_it(client, team):
+    from ecoc_hub.accounts.models import Invitation
+
+    invitation = Invitation.objects.create(organisation=team, email="new@example.org")
+    invitation_url = reverse("accounts:invitation", args=[invitation.token])
+
+    client.post(
+        reverse("account_signup") + "?next=" + invitation_url,
+        {
+            "email": "new@example.org",
+            "password1": "a-fine-long-password",
+            "password2": "a-fine-long-password",
+            "next": invitation_url,
+        },
+    )
+    confirm_path = LINK.search(mail.outbox[0].body).group(1)
+    confirmed = client.post(confirm_path)
+    accepted = client.post(invitation_url)
+
+    assert confirmed["Location"] == invitation_url
+    assert accepted["Location"] == team.get_absolute_url()
+    assert team.memberships.filter(user__email="new@example.org").count() == 1
+
+
+def test_repeated_failed_logins_are_rate_limited(client, member):
+    for _ in range(5):
+        client.post(
+            reverse("account_login"), {"login": "member@example.org", "password": "bad"}
+        )
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": "member@example.org", "password": "correct-horse-battery-staple"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Too many failed login attempts. Try again later."
+    ]
+    assert "_auth_user_id" not in client.session
