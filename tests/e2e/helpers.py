@@ -83,9 +83,19 @@ def assert_no_horizontal_scroll(page: Page, where: str = "") -> None:
         widths = page.evaluate(
             """(limit) => {
               const wide = [];
+              const clipped = (el) => {
+                for (let p = el.parentElement; p; p = p.parentElement) {
+                  if (getComputedStyle(p).overflowX !== 'visible') return true;
+                }
+                return false;
+              };
+              // An absolutely positioned element escapes a scrolling parent
+              // that is not its containing block, so it is always listed.
+              const escapes = (el) => getComputedStyle(el).position === 'absolute';
               for (const el of document.body.querySelectorAll('*')) {
                 const r = el.getBoundingClientRect();
-                if (r.right > limit + 1 && r.width > 0) {
+                if (r.right > limit + 1 && r.width > 0
+                    && (!clipped(el) || escapes(el))) {
                   const id = el.id ? '#' + el.id : '';
                   const cls = el.className && typeof el.className === 'string'
                     ? '.' + el.className.trim().split(/\\s+/).join('.') : '';

@@ -1,11 +1,12 @@
 """Every page type, audited in Chromium: axe-core finds no WCAG 2.1 A/AA
 violation, nothing scrolls sideways at 320 px, and the colours keep their
-contrast in dark mode. The page loads with the site's own strict CSP, and the
-``page`` fixture fails the test on any CSP refusal or JavaScript error.
+contrast in dark mode. Each page loads under the site's own strict CSP, and
+the ``page`` fixture fails the test on any CSP refusal or JavaScript error.
 
-To add a page type, add an entry to ``PAGE_TYPES``: a name and a function
-that makes the data the page needs and returns its URL (it may sign the
-browser in with ``login_as``).
+To add a page type, add one entry to ``PAGE_TYPES``: a function that makes
+the data the page needs, signs the browser in if it must (``s.login_as``),
+and returns the URL; plus the HTTP status expected and, for pages that draw
+with JavaScript, a selector that is there once the page is ready.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import Page
 
+from tests.e2e import data
 from tests.e2e.helpers import check_page
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -28,24 +31,13 @@ pytestmark = [
 @dataclass
 class Setup:
     login_as: Callable
-    request: pytest.FixtureRequest
 
 
-def _member(setup: Setup, **extra):
-    user = UserFactory(email="mia@example.org", display_name="Mia Member", **extra)
-    setup.login_as(user)
-    return user
-
-
-def _curator(setup: Setup):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    user = UserFactory(
-        email="cora@example.org", display_name="Cora Curator", roles=["curator"]
-    )
-    TOTP.activate(user, generate_totp_secret())
-    setup.login_as(user)
-    return user
+@dataclass(frozen=True)
+class PageType:
+    build: Callable[[Setup], str]
+    status: int = 200
+    ready: str = ""  # a selector to wait for before the audit
 
 
 def _title(year: int = 2026, city: str = "Oulu"):
@@ -54,128 +46,297 @@ def _title(year: int = 2026, city: str = "Oulu"):
     return Title.objects.select_related("city").get(year=year, city__name=city)
 
 
-def home(setup: Setup) -> str:
-    return "/"
+def _team(**extra):
+    return OrganisationFactory(
+        name="Oulu2026 delivery team", slug="oulu2026", title=_title(), **extra
+    )
 
 
-def directory_list(setup: Setup) -> str:
-    return reverse("cities:list")
+def _signed_in_member(s: Setup, **extra):
+    user = data.member(**extra)
+    s.login_as(user)
+    return user
 
 
-def directory_filtered(setup: Setup) -> str:
-    return reverse("cities:list") + "?decade=2020&country=FI"
+def _signed_in_curator(s: Setup):
+    user = data.curator()
+    s.login_as(user)
+    return user
 
 
-def city_page(setup: Setup) -> str:
-    title = _title()
-    OrganisationFactory(name="Oulu2026", slug="oulu2026", title=title)
-    return title.city.get_absolute_url()
+# --- core and cities -------------------------------------------------------------
 
 
-def title_page(setup: Setup) -> str:
-    title = _title()
-    OrganisationFactory(name="Oulu2026", slug="oulu2026", title=title)
-    return title.get_absolute_url()
+def city_page(s: Setup) -> str:
+    _team()
+    return _title().city.get_absolute_url()
 
 
-def criteria_page(setup: Setup) -> str:
-    return reverse("cities:criteria")
+def title_page(s: Setup) -> str:
+    _team()
+    return _title().get_absolute_url()
 
 
-def capacity_area_page(setup: Setup) -> str:
+def capacity_area_page(s: Setup) -> str:
     from ecoc_hub.cities.models import CapacityArea
 
     return CapacityArea.objects.order_by("position").first().get_absolute_url()
 
 
-def login_page(setup: Setup) -> str:
-    return reverse("account_login")
+# --- accounts --------------------------------------------------------------------
 
 
-def signup_page(setup: Setup) -> str:
-    return reverse("account_signup")
-
-
-def password_reset_page(setup: Setup) -> str:
-    return reverse("account_reset_password")
-
-
-def dashboard(setup: Setup) -> str:
-    _member(setup)
-    return reverse("accounts:dashboard")
-
-
-def profile_page(setup: Setup) -> str:
-    user = _member(setup, bio="Producer of the Oulu2026 programme.")
+def profile_page(s: Setup) -> str:
+    user = _signed_in_member(s, bio="Producer of the Oulu2026 programme.")
+    MembershipFactory(user=user, organisation=_team())
     return user.get_absolute_url()
 
 
-def team_page(setup: Setup) -> str:
-    user = _member(setup)
-    MembershipFactory(
-        user=user,
-        role="admin",
-        organisation=OrganisationFactory(name="Oulu2026", slug="oulu2026"),
+def team_list(s: Setup) -> str:
+    _team()
+    return reverse("accounts:team_list")
+
+
+def team_page_as_team_admin(s: Setup) -> str:
+    user = _signed_in_member(s)
+    team = _team()
+    MembershipFactory(user=user, organisation=team, role="admin")
+    MembershipFactory(organisation=team, user=UserFactory(display_name="Pekka P."))
+    from ecoc_hub.accounts import services
+
+    services.invite_to_team(
+        organisation=team,
+        email="newcomer@example.org",
+        role="member",
+        invited_by=user,
+        language="en",
     )
-    return reverse("accounts:team", args=["oulu2026"])
+    return reverse("accounts:team", args=[team.slug])
 
 
-def privacy_notice(setup: Setup) -> str:
-    return reverse("privacy")
+def invitation_page(s: Setup) -> str:
+    from ecoc_hub.accounts import services
+
+    team = _team()
+    invitation = services.invite_to_team(
+        organisation=team,
+        email="newcomer@example.org",
+        role="member",
+        invited_by=data.member("tia@example.org"),
+        language="en",
+    )
+    return reverse("accounts:invitation", args=[invitation.token])
 
 
-def accessibility_statement(setup: Setup) -> str:
-    return reverse("accessibility")
+def signed_in(path_name: str, *args) -> Callable[[Setup], str]:
+    def build(s: Setup) -> str:
+        _signed_in_member(s)
+        return reverse(path_name, args=args)
+
+    return build
 
 
-def not_found(setup: Setup) -> str:
-    return "/no-such-page/"
+def curator_at(path_name: str) -> Callable[[Setup], str]:
+    def build(s: Setup) -> str:
+        _signed_in_curator(s)
+        return reverse(path_name)
+
+    return build
 
 
-def library_search(setup: Setup) -> str:
-    return reverse("library:list")
+def forbidden_page(s: Setup) -> str:
+    _signed_in_member(s)
+    return reverse("library:moderation")
 
 
-def search_page(setup: Setup) -> str:
-    return reverse("search:list")
+# --- library ---------------------------------------------------------------------
 
 
-def podcasts_list(setup: Setup) -> str:
-    return reverse("podcasts:list")
+def library_results(s: Setup) -> str:
+    data.resource(owner=data.member("ada@example.org"))
+    return reverse("library:list") + "?q=volunteers"
 
 
-PAGE_TYPES: dict[str, Callable[[Setup], str]] = {
-    "home": home,
-    "directory list": directory_list,
-    "directory filtered": directory_filtered,
-    "city page": city_page,
-    "title page": title_page,
-    "criteria page": criteria_page,
-    "capacity area page": capacity_area_page,
-    "login": login_page,
-    "signup": signup_page,
-    "password reset": password_reset_page,
-    "dashboard": dashboard,
-    "profile": profile_page,
-    "team page": team_page,
-    "privacy notice": privacy_notice,
-    "accessibility statement": accessibility_statement,
-    "404 page": not_found,
-    "library search": library_search,
-    "podcasts": podcasts_list,
-    "search page": search_page,
+def resource_page(s: Setup) -> str:
+    return data.resource(owner=data.member("ada@example.org")).get_absolute_url()
+
+
+def pdf_viewer(s: Setup) -> str:
+    item = data.resource(owner=data.member("ada@example.org"))
+    file = item.files.get()
+    return reverse("library:viewer", args=[file.uuid]) + "#page=2"
+
+
+def tombstone_page(s: Setup) -> str:
+    from ecoc_hub.library import services
+
+    cora = data.curator()
+    item = data.resource(owner=data.member("ada@example.org"), curator_user=cora)
+    services.withdraw(
+        resource=item, curator=cora, reason="Replaced by the final report."
+    )
+    return item.get_absolute_url()
+
+
+def report_form(s: Setup) -> str:
+    item = data.resource(owner=data.member("ada@example.org"))
+    return reverse("library:report", args=[item.uuid])
+
+
+def deposit_step(step: str) -> Callable[[Setup], str]:
+    def build(s: Setup) -> str:
+        user = _signed_in_member(s)
+        item = data.resource(owner=user, state="draft")
+        return reverse(f"library:deposit_{step}", args=[item.uuid])
+
+    return build
+
+
+def my_contributions(s: Setup) -> str:
+    user = _signed_in_member(s)
+    data.resource(owner=user, state="submitted")
+    return reverse("library:mine")
+
+
+def moderation_queue(s: Setup) -> str:
+    data.resource(owner=data.member("ada@example.org"), state="submitted")
+    _signed_in_curator(s)
+    return reverse("library:moderation")
+
+
+def moderate_page(s: Setup) -> str:
+    item = data.resource(owner=data.member("ada@example.org"), state="submitted")
+    _signed_in_curator(s)
+    return reverse("library:moderate", args=[item.uuid])
+
+
+def report_list(s: Setup) -> str:
+    from ecoc_hub.library import services
+
+    item = data.resource(owner=data.member("ada@example.org"))
+    services.report_resource(
+        resource=item, reporter=None, reason="other", message="The link is broken."
+    )
+    _signed_in_curator(s)
+    return reverse("library:reports")
+
+
+def collection_page(s: Setup) -> str:
+    from ecoc_hub.library import services
+
+    cora = data.curator()
+    item = data.resource(owner=data.member("ada@example.org"), curator_user=cora)
+    collection = services.save_collection(
+        curator=cora,
+        title="Volunteering toolkit",
+        introduction="Where to start with a volunteer programme.",
+        resources=[item],
+    )
+    return collection.get_absolute_url()
+
+
+# --- podcasts and search ---------------------------------------------------------
+
+
+def podcast_show(s: Setup) -> str:
+    return data.episode().show.get_absolute_url()
+
+
+def episode_page(s: Setup) -> str:
+    return data.episode().get_absolute_url()
+
+
+def podcast_manage(s: Setup) -> str:
+    data.episode()
+    _signed_in_curator(s)
+    return reverse("podcasts:manage")
+
+
+def episode_form(s: Setup) -> str:
+    episode = data.episode()
+    _signed_in_curator(s)
+    return reverse("podcasts:episode_edit", args=[episode.show.pk, episode.pk])
+
+
+def search_results(s: Setup) -> str:
+    data.resource(owner=data.member("ada@example.org"))
+    data.episode()
+    return reverse("search:list") + "?q=volunteers"
+
+
+def static(url_name: str, *args) -> Callable[[Setup], str]:
+    return lambda s: reverse(url_name, args=args)
+
+
+PAGE_TYPES: dict[str, PageType] = {
+    # core and cities
+    "home": PageType(lambda s: "/"),
+    "accessibility statement": PageType(static("accessibility")),
+    "privacy notice": PageType(static("privacy")),
+    "404 page": PageType(lambda s: "/no-such-page/", status=404),
+    "403 page": PageType(forbidden_page, status=403),
+    "directory list": PageType(static("cities:list")),
+    "directory filtered": PageType(
+        lambda s: reverse("cities:list") + "?decade=2020&country=FI&q=ou"
+    ),
+    "city page": PageType(city_page),
+    "title page": PageType(title_page),
+    "criteria page": PageType(static("cities:criteria")),
+    "capacity area page": PageType(capacity_area_page),
+    # accounts
+    "login": PageType(static("account_login")),
+    "signup": PageType(static("account_signup")),
+    "password reset": PageType(static("account_reset_password")),
+    "dashboard": PageType(signed_in("accounts:dashboard")),
+    "profile": PageType(profile_page),
+    "profile edit": PageType(signed_in("accounts:profile_edit")),
+    "team list": PageType(team_list),
+    "team page (team admin)": PageType(team_page_as_team_admin),
+    "invitation": PageType(invitation_page),
+    "privacy settings": PageType(signed_in("accounts:privacy")),
+    "delete account": PageType(signed_in("accounts:delete_account")),
+    # library
+    "library home": PageType(static("library:list")),
+    "library search results": PageType(library_results),
+    "resource page": PageType(resource_page),
+    "PDF viewer": PageType(pdf_viewer, ready="#pdf-canvas[data-page='2']"),
+    "tombstone": PageType(tombstone_page, status=410),
+    "report form": PageType(report_form),
+    "deposit step 1 (new)": PageType(signed_in("library:deposit")),
+    "deposit step 1 (description)": PageType(deposit_step("metadata")),
+    "deposit step 2 (files)": PageType(deposit_step("files")),
+    "deposit step 3 (access)": PageType(deposit_step("access")),
+    "deposit step 4 (review)": PageType(deposit_step("review")),
+    "my contributions": PageType(my_contributions),
+    "moderation queue": PageType(moderation_queue),
+    "moderation of a resource": PageType(moderate_page),
+    "reports": PageType(report_list),
+    "collections": PageType(static("library:collections")),
+    "collection page": PageType(collection_page),
+    # podcasts and search
+    "podcasts": PageType(static("podcasts:list")),
+    "podcast show": PageType(podcast_show),
+    "episode page": PageType(episode_page),
+    "podcast management": PageType(podcast_manage),
+    "episode form": PageType(episode_form),
+    "search page": PageType(static("search:list")),
+    "search results": PageType(search_results),
 }
 
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_page_type_is_accessible_narrow_and_dark_mode_safe(
-    name, page, login_as, request
+    name: str, page: Page, login_as
 ):
-    url = PAGE_TYPES[name](Setup(login_as=login_as, request=request))
+    page_type = PAGE_TYPES[name]
+    url = page_type.build(Setup(login_as=login_as))
 
     response = page.goto(url)
 
-    expected = 404 if name == "404 page" else 200
     assert response is not None
-    assert response.status == expected, f"{name} at {url}: HTTP {response.status}"
+    assert response.status == page_type.status, (
+        f"the {name} at {url}: HTTP {response.status}, not {page_type.status}"
+    )
+    if page_type.ready:
+        page.wait_for_selector(page_type.ready, state="attached", timeout=20_000)
     check_page(page, f"the {name} ({url})")

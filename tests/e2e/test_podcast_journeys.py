@@ -4,14 +4,11 @@ is found by the site search, whose result opens the episode at that moment."""
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from tests.e2e import data
 from tests.e2e.helpers import check_page
 
 pytestmark = [
@@ -19,67 +16,10 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-TRANSCRIPT = """WEBVTT
-
-00:00:00.000 --> 00:00:04.000
-<v Anna Berg>Welcome to the podcast about capitals of culture.
-
-00:00:04.000 --> 00:00:09.500
-<v Jonas Weber>Today we talk about participatory budgeting in neighbourhoods.
-
-00:00:35.000 --> 00:00:40.000
-<v Anna Berg>Volunteers carried the whole programme in the harbour district.
-"""
-
-
-def artwork_png() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (1400, 1400), "navy").save(buffer, format="PNG")
-    return buffer.getvalue()
-
 
 @pytest.fixture
 def episode():
-    from ecoc_hub.podcasts import files, services
-    from ecoc_hub.podcasts.models import Episode, Season, Show, State
-    from ecoc_hub.podcasts.mp3 import silent_mp3
-
-    show = services.save_show(
-        show=Show(
-            title="Capital Conversations",
-            slug="capital-conversations",
-            description="Talks with the teams of the European Capitals of Culture.",
-            language="en",
-            category="Society & Culture|Places & Travel",
-            owner_name="ECoC Hub",
-            owner_email="podcast@example.org",
-            author="ECoC Hub consortium",
-            licence="CC-BY-4.0",
-            licence_url="https://creativecommons.org/licenses/by/4.0/",
-            state=State.PUBLISHED,
-        ),
-        artwork=files.check_artwork(io.BytesIO(artwork_png())),
-    )
-    season = services.save_season(
-        season=Season(show=show, number=1, title="Audience development")
-    )
-    return services.save_episode(
-        episode=Episode(
-            show=show,
-            season=season,
-            title="Volunteers and neighbourhoods",
-            slug="volunteers-and-neighbourhoods",
-            show_notes="How **volunteers** shape a title year.",
-            number=1,
-            state=State.PUBLISHED,
-            published_at=timezone.now() - dt.timedelta(days=1),
-        ),
-        audio=files.check_audio(io.BytesIO(silent_mp3(60))),
-        transcript=TRANSCRIPT,
-        transcript_cues=files.parse_transcript(TRANSCRIPT),
-    )
+    return data.episode()
 
 
 def current_time(page: Page) -> float:
