@@ -54,8 +54,10 @@ class ProfileForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, has_photo: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not has_photo:
+            del self.fields["remove_photo"]
         self.fields["photo"].help_text = _(
             "Optional. JPEG, PNG or WebP, at most %(limit)s MB. The photo is "
             "resized and its metadata (such as location) removed."

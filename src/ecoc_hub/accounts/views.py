@@ -122,7 +122,7 @@ def profile_photo(request: HttpRequest, pk: int) -> FileResponse:
 def profile_edit(request: HttpRequest) -> HttpResponse:
     user = _signed_in_user(request)
     if request.method == "POST":
-        form = ProfileForm(request.POST, request.FILES)
+        form = ProfileForm(request.POST, request.FILES, has_photo=bool(user.photo))
         if form.is_valid():
             services.update_profile(
                 user=user,
@@ -132,19 +132,20 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
                 bio=form.cleaned_data["bio"],
                 visibility=form.cleaned_data["visibility"],
                 photo=form.cleaned_data["photo"],
-                remove_photo=form.cleaned_data["remove_photo"],
+                remove_photo=form.cleaned_data.get("remove_photo", False),
             )
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile", pk=user.pk)
     else:
         form = ProfileForm(
+            has_photo=bool(user.photo),
             initial={
                 "display_name": user.display_name,
                 "organisation_name": user.organisation_name,
                 "languages": user.languages,
                 "bio": user.bio,
                 "visibility": user.visibility,
-            }
+            },
         )
     return render(
         request,
