@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "ecoc_hub.search",
     "ecoc_hub.library",
     "ecoc_hub.podcasts",
+    "ecoc_hub.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

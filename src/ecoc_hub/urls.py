@@ -18,6 +18,7 @@ urlpatterns = [
     path("library/", include("ecoc_hub.library.urls")),
     path("podcasts/", include("ecoc_hub.podcasts.urls")),
     path("search/", include("ecoc_hub.search.urls")),
+    path("", include("ecoc_hub.api.urls")),
     path("admin/", admin.site.urls),
 ]
 
