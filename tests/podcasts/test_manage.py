@@ -7,7 +7,7 @@ from ecoc_hub.podcasts.models import Episode, Season, Show
 from ecoc_hub.podcasts.mp3 import silent_mp3
 from tests.factories import UserFactory
 
-from .conftest import TRANSCRIPT, png_bytes
+from .conftest import TRANSCRIPT, make_episode, png_bytes
 
 
 @pytest.fixture
@@ -275,3 +275,16 @@ def test_curator_deletes_an_episode(curator_client, show, episode):
     )
 
     assert Episode.objects.count() == 0
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_manage_list_query_count_does_not_grow_with_episodes(
+    curator_client, show, season, django_assert_num_queries, count
+):
+    for number in range(count):
+        make_episode(show, season=season, slug=f"e{number}", number=number + 1)
+
+    with django_assert_num_queries(8):
+        response = curator_client.get("/podcasts/manage/")
+
+    assert response.content.decode().count("/delete/") == count

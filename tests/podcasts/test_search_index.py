@@ -84,3 +84,34 @@ def test_deleting_an_episode_removes_it_from_the_index(episode):
     services.delete_episode(episode=episode)
 
     assert _search("participatory budgeting").total == 0
+
+
+def test_a_scheduled_episode_is_queued_for_indexing_at_its_time(
+    settings, show, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    due = timezone.now() + dt.timedelta(days=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        episode = make_episode(show, published_at=due)
+
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "ecoc_hub.podcasts.tasks.index_episode_task"
+    assert queued.args_kwargs == {"args": [], "kwargs": {"episode_id": episode.pk}}
+    assert queued.run_after == due
+
+
+def test_the_indexing_task_indexes_an_episode_that_fell_due(show):
+    from ecoc_hub.podcasts.models import Episode
+    from ecoc_hub.podcasts.tasks import index_episode_task
+
+    episode = make_episode(show, published_at=timezone.now() + dt.timedelta(hours=1))
+    Episode.objects.filter(pk=episode.pk).update(
+        published_at=timezone.now() - dt.timedelta(minutes=1)
+    )  # an hour later
+
+    index_episode_task.call(episode_id=episode.pk)
+
+    assert _search("volunteers carried the whole programme").total == 1
