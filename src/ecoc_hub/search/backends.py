@@ -45,6 +45,15 @@ def match_expression(leaves: Sequence[Leaf]) -> str:
     return " OR ".join(f"({_fts5_leaf(leaf)})" for leaf in leaves)
 
 
+# SQLite: the FTS5 table is contentless and its rowid encodes the passage as
+# document_id * PASSAGE_KEY_FACTOR + position, so matching documents and
+# ranking need no read of the (wide) passage rows. Passages with a weight
+# above 1 (titles, abstracts) go to a second column that bm25() boosts.
+PASSAGE_KEY_FACTOR = 100_000
+BOOSTED_WEIGHT = 2.5
+_SQLITE_DOC = f"(f.rowid / {PASSAGE_KEY_FACTOR})"
+
+
 def matching_documents_sql(expression: str) -> tuple[str, list[Any]]:
     """SELECT of the document ids having a passage that matches."""
     if vendor() == "postgresql":
@@ -54,8 +63,7 @@ def matching_documents_sql(expression: str) -> tuple[str, list[Any]]:
             [expression],
         )
     return (
-        f"SELECT p.document_id FROM {FTS_TABLE} f "
-        f"JOIN {PASSAGE_TABLE} p ON p.id = f.rowid WHERE {FTS_TABLE} MATCH %s",
+        f"SELECT {_SQLITE_DOC} FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s",
         [expression],
     )
 
@@ -63,81 +71,93 @@ def matching_documents_sql(expression: str) -> tuple[str, list[Any]]:
 def scored_passages_sql(
     expression: str, condition: str, condition_params: list[Any]
 ) -> tuple[str, list[Any]]:
-    """A SELECT of matching passages (passage_id, document_id, score).
+    """A SELECT of matching passages: (document_id, position, score).
 
-    ``condition`` further restricts the passages ``p``. Higher scores are
-    better on both engines: FTS5's bm25() is negative, so it is negated;
-    PostgreSQL's ts_rank_cd is normalised by log(length) (flag 1).
+    ``condition`` restricts them; it names the document id ``{doc}`` and the
+    position ``{position}``. Higher scores are better on both engines:
+    FTS5's bm25() is negative, so it is negated; PostgreSQL's ts_rank_cd is
+    normalised by log(length) (flag 1) and multiplied by the passage weight.
     """
     if vendor() == "postgresql":
+        condition = condition.format(doc="p.document_id", position="p.position")
         return (
-            "SELECT p.id AS passage_id, p.document_id AS document_id, "
+            "SELECT p.document_id AS document_id, p.position AS position, "
             "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight AS score "
             f"FROM {PASSAGE_TABLE} p WHERE p.vector @@ to_tsquery('simple', %s) "
             f"AND {condition}",
             [expression, expression, *condition_params],
         )
+    condition = condition.format(
+        doc=_SQLITE_DOC, position=f"(f.rowid %% {PASSAGE_KEY_FACTOR})"
+    )
     # LIMIT -1 keeps SQLite from flattening the subquery into an aggregate or
     # window, where bm25() cannot run.
     return (
-        "SELECT p.id AS passage_id, p.document_id AS document_id, "
-        f"-bm25({FTS_TABLE}) * p.weight AS score "
-        f"FROM {FTS_TABLE} f JOIN {PASSAGE_TABLE} p ON p.id = f.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s AND {condition} LIMIT -1",
+        f"SELECT {_SQLITE_DOC} AS document_id, "
+        f"f.rowid %% {PASSAGE_KEY_FACTOR} AS position, "
+        f"-bm25({FTS_TABLE}, 1.0, {BOOSTED_WEIGHT}) AS score "
+        f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s AND {condition} LIMIT -1",
         [expression, *condition_params],
     )
 
 
-def add_passages(cursor: object, document_ids: Iterable[int]) -> None:
+_SQLITE_ROWS = (
+    f"SELECT document_id * {PASSAGE_KEY_FACTOR} + position, "
+    "CASE WHEN weight > 1 THEN '' ELSE tokens END, "
+    "CASE WHEN weight > 1 THEN tokens ELSE '' END "
+    f"FROM {PASSAGE_TABLE}"
+)
+
+
+def add_passages(cursor: Any, document_ids: Iterable[int]) -> None:
     """Index the passages of these documents (rows already inserted)."""
     ids = list(document_ids)
     if not ids:
         return
     marks = ", ".join(["%s"] * len(ids))
     if vendor() == "postgresql":
-        cursor.execute(  # type: ignore[attr-defined]
+        cursor.execute(
             f"UPDATE {PASSAGE_TABLE} SET vector = to_tsvector('simple', tokens) "
             f"WHERE document_id IN ({marks})",
             ids,
         )
     elif vendor() == "sqlite":
-        cursor.execute(  # type: ignore[attr-defined]
-            f"INSERT INTO {FTS_TABLE}(rowid, tokens) "
-            f"SELECT id, tokens FROM {PASSAGE_TABLE} WHERE document_id IN ({marks})",
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE}(rowid, tokens, boosted) "
+            f"{_SQLITE_ROWS} WHERE document_id IN ({marks})",
             ids,
         )
 
 
-def remove_passages(cursor: object, document_ids: Iterable[int]) -> None:
+def remove_passages(cursor: Any, document_ids: Iterable[int]) -> None:
     """Drop the index entries of these documents' passages (rows still there)."""
     ids = list(document_ids)
     if not ids or vendor() != "sqlite":
         return  # the tsvector column goes away with its row
     marks = ", ".join(["%s"] * len(ids))
-    cursor.execute(  # type: ignore[attr-defined]
-        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, tokens) "
-        f"SELECT 'delete', id, tokens FROM {PASSAGE_TABLE} "
-        f"WHERE document_id IN ({marks})",
+    # A contentless FTS5 table deletes a row given the values it indexed.
+    cursor.execute(
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, tokens, boosted) "
+        f"SELECT 'delete', * FROM ({_SQLITE_ROWS} WHERE document_id IN ({marks}))",
         ids,
     )
 
 
-def rebuild(cursor: object) -> None:
+def rebuild(cursor: Any) -> None:
     """Rebuild the engine's structures from the passage rows."""
     if vendor() == "postgresql":
-        cursor.execute(  # type: ignore[attr-defined]
+        cursor.execute(
             f"UPDATE {PASSAGE_TABLE} SET vector = to_tsvector('simple', tokens)"
         )
     elif vendor() == "sqlite":
-        cursor.execute(  # type: ignore[attr-defined]
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE}(rowid, tokens, boosted) {_SQLITE_ROWS}"
         )
 
 
-def optimise(cursor: object) -> None:
+def optimise(cursor: Any) -> None:
     if vendor() == "postgresql":
-        cursor.execute(f"ANALYZE {PASSAGE_TABLE}")  # type: ignore[attr-defined]
+        cursor.execute(f"ANALYZE {PASSAGE_TABLE}")
     elif vendor() == "sqlite":
-        cursor.execute(  # type: ignore[attr-defined]
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"
-        )
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")

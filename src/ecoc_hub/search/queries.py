@@ -26,7 +26,6 @@ from ecoc_hub.accounts.permissions import is_curator, is_member
 from . import analysis, backends, registry
 from .models import Access, SearchDocument, SearchDocumentOrganisation, SearchFacetValue
 from .parser import ParsedQuery, parse
-from .services import TITLE_LOCATOR
 from .snippets import make_snippet
 
 DEFAULT_FACETS = [
@@ -243,6 +242,11 @@ class _Where:
         ]
 
 
+def _braces(sql: str) -> str:
+    """Escape SQL for str.format (conditions name columns as {doc})."""
+    return sql.replace("{", "{{").replace("}", "}}")
+
+
 def _fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -323,7 +327,7 @@ def _page_ids(
         expression = backends.match_expression(where.parsed.positive_leaves)
         scored, scored_params = backends.scored_passages_sql(
             expression,
-            f"p.document_id IN (SELECT d.id FROM {DOC} d WHERE {sql})",
+            "{doc} IN (SELECT d.id FROM " + DOC + " d WHERE " + _braces(sql) + ")",
             params,
         )
         return [
@@ -356,19 +360,21 @@ def _best_passages(
     if not parsed.has_terms or not document_ids:
         return {}
     expression = backends.match_expression(parsed.positive_leaves)
+    # Position 0 is the title, shown already.
     scored, params = backends.scored_passages_sql(
         expression,
-        f"p.document_id IN ({_marks(document_ids)}) AND p.locator <> %s",
-        [*document_ids, TITLE_LOCATOR],
+        "{doc} IN (" + _marks(document_ids) + ") AND {position} > 0",
+        list(document_ids),
     )
     rows = _fetch(
         "SELECT r.document_id, r.score, pp.text, pp.language, pp.locator, pp.label, "
-        "pp.target_url FROM (SELECT s.passage_id, s.document_id, s.score, "
+        "pp.target_url FROM (SELECT s.document_id, s.position, s.score, "
         "ROW_NUMBER() OVER (PARTITION BY s.document_id "
-        "ORDER BY s.score DESC, s.passage_id) AS rn "
+        "ORDER BY s.score DESC, s.position) AS rn "
         f"FROM ({scored}) s) r "
-        f"JOIN {backends.PASSAGE_TABLE} pp ON pp.id = r.passage_id "
-        "WHERE r.rn <= %s ORDER BY r.document_id, r.score DESC, r.passage_id",
+        f"JOIN {backends.PASSAGE_TABLE} pp ON pp.document_id = r.document_id "
+        "AND pp.position = r.position "
+        "WHERE r.rn <= %s ORDER BY r.document_id, r.score DESC, r.position",
         [*params, PASSAGES_PER_HIT],
     )
     tokens = parsed.highlight_tokens

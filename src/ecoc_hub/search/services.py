@@ -114,7 +114,7 @@ def index_document(
             )
         )
         rows = [Passage(text=title, language=language, locator=TITLE_LOCATOR)]
-        rows += list(passages)
+        rows += list(passages)[: backends.PASSAGE_KEY_FACTOR - 1]
         SearchPassage.objects.bulk_create(
             _passage_row(document, position, passage)
             for position, passage in enumerate(rows)
@@ -128,7 +128,7 @@ def _passage_row(
 ) -> SearchPassage:
     text = passage.text[:MAX_PASSAGE_CHARS]
     language = analysis.normalise_language(passage.language) or document.language
-    weight = TITLE_WEIGHT if passage.locator == TITLE_LOCATOR else passage.weight
+    weight = TITLE_WEIGHT if position == 0 else passage.weight
     return SearchPassage(
         document=document,
         position=position,

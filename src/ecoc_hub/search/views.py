@@ -9,6 +9,7 @@ from .forms import SearchForm
 from .queries import DEFAULT_FACETS, search, suggest_titles
 
 GLOBAL_FACETS = ["kind", *DEFAULT_FACETS]
+PER_PAGE = 10
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -19,7 +20,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 def index(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET, facet_names=GLOBAL_FACETS)
     arguments = form.search_arguments()
-    results = search(user=request.user, **arguments)
+    results = search(user=request.user, per_page=PER_PAGE, **arguments)
     context = {
         "form": form,
         "results": results,
