@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from ecoc_hub.cities.related import RelatedSection, register
 
-from .models import Episode
+from .models import Episode, EpisodeQuerySet
 
 LIMIT = 10
 
 
-def _section(episodes: QuerySet[Episode]) -> RelatedSection | None:
+def _section(episodes: EpisodeQuerySet) -> RelatedSection | None:
     items = list(
         episodes.public()
         .select_related("show")
