@@ -33,7 +33,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         )
 
     @factory.post_generation
-    def roles(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
+    def roles(
+        self, create: bool, extracted: list[str] | None, **kwargs: object
+    ) -> None:
         if create and extracted:
             for name in extracted:
                 self.groups.add(Group.objects.get(name=name))
@@ -46,7 +48,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"City team {n}")
     slug = factory.Sequence(lambda n: f"city-team-{n}")
     kind = Organisation.Kind.TITLE_TEAM
-    title = factory.LazyFunction(lambda: Title.objects.get(year=2026, city__name="Oulu"))
+    title = factory.LazyFunction(
+        lambda: Title.objects.get(year=2026, city__name="Oulu")
+    )
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
