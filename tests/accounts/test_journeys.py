@@ -37,6 +37,10 @@ def test_sign_up_confirm_and_land_on_the_dashboard(client):
     assert mail.outbox[0].to == ["new@example.org"]
     assert mail.outbox[0].subject == "[ECoC Hub] Please Confirm Your Email Address"
     confirm_path = LINK.search(mail.outbox[0].body).group(1)
+    assert mail.outbox[0].body.startswith("Hello from ECoC Hub!")
+    html, mimetype = mail.outbox[0].alternatives[0]
+    assert mimetype == "text/html"
+    assert f'<a href="http://testserver{confirm_path}"' in html
 
     page = client.get(confirm_path)
     confirmed = client.post(confirm_path)
@@ -90,6 +94,17 @@ def test_password_reset_mail_is_sent(client, member):
 
     assert response.status_code == 302
     assert [m.subject for m in mail.outbox] == ["[ECoC Hub] Password Reset Email"]
+
+
+def test_password_reset_mail_is_in_the_accounts_language(client, member):
+    member.preferred_language = "de"
+    member.save()
+
+    client.post(reverse("account_reset_password"), {"email": "member@example.org"})
+
+    assert [m.subject for m in mail.outbox] == [
+        "[ECoC Hub] E-Mail zum Zurücksetzen des Passworts"
+    ]
 
 
 def test_switching_language_saves_it_on_the_account(member_client, member):

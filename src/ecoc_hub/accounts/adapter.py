@@ -3,8 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 
@@ -30,14 +33,18 @@ class AccountAdapter(DefaultAccountAdapter):
         text = str(message.body)
         if message.content_subtype == "html":
             html, text = text, strip_tags(text)
+        if html is None:
+            # allauth ships plain-text messages; every mail of the platform
+            # also carries an HTML part, so wrap the text in one.
+            html = render_to_string(
+                "accounts/email/allauth_message.html",
+                {"text": text, "subject": message.subject, "language": language},
+            )
         send_email_task.enqueue(
             to=list(message.to), subject=str(message.subject), text=text, html=html
         )
 
     def _full_context(self, context: dict[str, Any]) -> dict[str, Any]:
-        from allauth.core import context as allauth_context
-        from django.contrib.sites.shortcuts import get_current_site
-
         request = allauth_context.request
         return {
             "request": request,

@@ -1,0 +1,23 @@
+"""Name the site: allauth's e-mails greet with the site's name and domain."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import migrations
+
+
+def name_site(apps, schema_editor):
+    site_model = apps.get_model("sites", "Site")
+    domain = urlsplit(settings.SITE_URL).netloc or "localhost"
+    site_model.objects.update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": "ECoC Hub"}
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0002_role_groups"),
+        ("sites", "0002_alter_domain_unique"),
+    ]
+
+    operations = [migrations.RunPython(name_site, migrations.RunPython.noop)]
