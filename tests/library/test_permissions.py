@@ -10,7 +10,6 @@ from django.urls import reverse
 from ecoc_hub.library import permissions
 from ecoc_hub.library.queries import visible_resources
 from ecoc_hub.search.queries import search
-
 from tests.conftest import _with_mfa
 
 from .conftest import make_resource
@@ -105,9 +104,7 @@ def test_queryset_rule_matches_the_predicate(role, people, resources):
 
 
 @pytest.mark.parametrize("role", ["visitor", "member", "team_member"])
-def test_drafts_are_hidden_from_everyone_but_owner_and_curators(
-    role, people, outsider
-):
+def test_drafts_are_hidden_from_everyone_but_owner_and_curators(role, people, outsider):
     draft = make_resource(owner=outsider, state="draft", title="Secret draft")
     client = client_for(people[role])
 

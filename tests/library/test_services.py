@@ -52,9 +52,7 @@ def test_metadata_edit_is_versioned_with_who_and_what(member, curator):
 
     assert resource.versions.count() == before + 1
     assert version.editor == curator
-    assert version.changes == {
-        "title": ["Audience development toolkit", "New title"]
-    }
+    assert version.changes == {"title": ["Audience development toolkit", "New title"]}
 
 
 def test_edit_without_change_writes_no_version(member):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ecoc_hub.accounts.models import User
 from ecoc_hub.accounts.permissions import is_curator
+from ecoc_hub.api.landing import add_signposting
 from ecoc_hub.search.queries import search, suggest_titles
 from ecoc_hub.search.registry import facet_label, facet_value_labels
 
@@ -246,7 +247,9 @@ def resource_detail(request: HttpRequest, uuid: Any, slug: str = "") -> HttpResp
         else [],
         "breadcrumbs": [_library_crumb(), (resource.title, "")],
     }
-    return render(request, "library/resource_detail.html", context)
+    return add_signposting(
+        render(request, "library/resource_detail.html", context), resource
+    )
 
 
 def _get_file_for_user(request: HttpRequest, file_uuid: Any) -> ResourceFile:
