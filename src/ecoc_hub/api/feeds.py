@@ -1,0 +1,121 @@
+"""Atom and RSS 2.0 feeds of the library: new resources, and any search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from ecoc_hub.library.models import Resource
+
+from .librarysearch import LibraryQuery, matching_resources
+from .metadata import absolute, with_record_related
+from .queries import new_resources
+
+FEED_SIZE = 50
+
+
+@dataclass(frozen=True)
+class FeedContext:
+    full_path: str
+    user: Any
+    query: LibraryQuery = field(default_factory=LibraryQuery)
+
+
+class NewResourcesFeed(Feed):
+    """Links use SITE_URL, as OAI-PMH and the landing pages do."""
+
+    feed_type: type = Rss201rev2Feed
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        return FeedContext(full_path=request.get_full_path(), user=request.user)
+
+    def feed_url(self, obj: FeedContext) -> str:
+        return absolute(obj.full_path)
+
+    def title(self, obj: FeedContext) -> str:
+        return _("ECoC Hub library: new resources")
+
+    def description(self, obj: FeedContext) -> str:
+        return _("Resources newly published in the ECoC Hub library.")
+
+    def link(self, obj: FeedContext) -> str:
+        return absolute(reverse("library:list"))
+
+    def items(self, obj: FeedContext) -> list[Resource]:
+        return list(with_record_related(new_resources(FEED_SIZE)))
+
+    def item_title(self, item: Resource) -> str:
+        return item.title
+
+    def item_description(self, item: Resource) -> str:
+        return item.abstract
+
+    def item_link(self, item: Resource) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_guid(self, item: Resource) -> str:
+        return f"urn:uuid:{item.uuid}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Resource) -> dt.datetime:
+        return item.published_at or item.created_at
+
+    def item_updateddate(self, item: Resource) -> dt.datetime:
+        return item.updated_at
+
+    def item_author_name(self, item: Resource) -> str:
+        return ", ".join(c.name for c in item.creators.all())
+
+    def item_categories(self, item: Resource) -> list[str]:
+        return [str(item.get_resource_type_display())] + [
+            area.display_name for area in item.capacity_areas.all()
+        ]
+
+
+class NewResourcesAtomFeed(NewResourcesFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: FeedContext) -> str:
+        return self.description(obj)
+
+
+class SearchFeed(NewResourcesFeed):
+    """The results of a library search, newest first, as the user sees them."""
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        library_query = LibraryQuery.from_params(request.GET)
+        library_query.sort = "newest"
+        return FeedContext(
+            full_path=request.get_full_path(), user=request.user, query=library_query
+        )
+
+    def title(self, obj: FeedContext) -> str:
+        return _("ECoC Hub library search: %(query)s") % {"query": obj.query.describe()}
+
+    def description(self, obj: FeedContext) -> str:
+        return _("New resources matching a search in the ECoC Hub library.")
+
+    def link(self, obj: FeedContext) -> str:
+        params = obj.query.as_params()
+        return absolute(reverse("library:list")) + (
+            "?" + urlencode(params) if params else ""
+        )
+
+    def items(self, obj: FeedContext) -> list[Resource]:
+        return matching_resources(obj.query, user=obj.user, limit=FEED_SIZE)
+
+
+class SearchAtomFeed(SearchFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: FeedContext) -> str:
+        return self.description(obj)

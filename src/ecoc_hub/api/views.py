@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+
+from ecoc_hub.library import permissions
+from ecoc_hub.library.models import Resource
+
+from . import exports, services
+from .forms import TokenForm
+from .landing import LINKSET_JSON, is_public_landing, linkset, record_for
+from .librarysearch import LibraryQuery, matching_resources
+from .metadata import absolute, build_record
+from .models import ApiToken
+
+SEARCH_EXPORT_LIMIT = 500
+
+
+def _get_resource_for_user(request: HttpRequest, uuid: Any) -> Resource:
+    resource = get_object_or_404(Resource, uuid=uuid)
+    if resource.state == Resource.State.WITHDRAWN:
+        raise Http404
+    if not permissions.can_view_resource(request.user, resource):
+        if resource.state != Resource.State.PUBLISHED:
+            raise Http404
+        raise PermissionDenied
+    return resource
+
+
+def _download(body: bytes, fmt: exports.ExportFormat, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=fmt.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def resource_export(request: HttpRequest, uuid: Any, fmt: str) -> HttpResponse:
+    if fmt not in exports.RESOURCE_FORMATS:
+        raise Http404
+    resource = _get_resource_for_user(request, uuid)
+    record = record_for(resource)
+    export = exports.FORMATS[fmt]
+    return _download(
+        export.render([record]), export, f"{resource.slug or resource.uuid}.{fmt}"
+    )
+
+
+@require_safe
+def search_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in exports.FORMATS:
+        raise Http404
+    library_query = LibraryQuery.from_params(request.GET)
+    resources = matching_resources(
+        library_query, user=request.user, limit=SEARCH_EXPORT_LIMIT
+    )
+    export = exports.FORMATS[fmt]
+    records = [build_record(resource) for resource in resources]
+    return _download(
+        export.render(records), export, f"library-search.{export.extension}"
+    )
+
+
+@require_safe
+def linkset_view(request: HttpRequest, uuid: Any) -> HttpResponse:
+    resource = get_object_or_404(Resource, uuid=uuid)
+    if not is_public_landing(resource):
+        raise Http404
+    body = json.dumps(linkset(record_for(resource)), indent=2)
+    return HttpResponse(body, content_type=LINKSET_JSON)
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /me/",
+        "Disallow: /library/contribute/",
+        "Disallow: /library/moderation/",
+        "Disallow: /library/mine/",
+        "Disallow: /api/v1/",
+        "Allow: /",
+        "",
+        f"Sitemap: {absolute(reverse('api:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Personal API tokens --------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tokens(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    new_secret = ""
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.create_token(user=user, name=form.cleaned_data["name"])
+        except services.TokenLimitReached:
+            form.add_error(
+                None,
+                _("You have %(count)s active tokens; revoke one first.")
+                % {"count": services.MAX_ACTIVE_TOKENS},
+            )
+        else:
+            new_secret = created.secret
+            form = TokenForm()
+    response = render(
+        request,
+        "api/tokens.html",
+        {
+            "form": form,
+            "new_secret": new_secret,
+            "tokens": list(ApiToken.objects.filter(user=user)),
+            "breadcrumbs": [
+                (_("My hub"), reverse("accounts:dashboard")),
+                (_("API tokens"), ""),
+            ],
+        },
+    )
+    # The secret is on this page once; keep it out of every cache.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.revoke_token(token=token)
+    messages.success(
+        request, _("The token “%(name)s” is revoked.") % {"name": token.name}
+    )
+    return redirect("api:tokens")
