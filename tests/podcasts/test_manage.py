@@ -288,3 +288,10 @@ def test_manage_list_query_count_does_not_grow_with_episodes(
         response = curator_client.get("/podcasts/manage/")
 
     assert response.content.decode().count("/delete/") == count
+
+
+def test_episode_form_shows_webvtt_tags_in_its_help_as_text(curator_client, show):
+    html = curator_client.get(f"/podcasts/manage/shows/{show.pk}/episodes/new/").content
+
+    assert b"Mark speakers with &lt;v Name&gt; tags." in html
+    assert b"<v Name>" not in html

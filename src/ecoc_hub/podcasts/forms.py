@@ -5,6 +5,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.cities.models import CapacityArea, Title
@@ -13,6 +15,12 @@ from ecoc_hub.library.models import Resource
 from . import files
 from .models import Episode, Person, Season, Show, State
 from .services import PersonData
+
+
+def _escaped(text: Any) -> Any:
+    """Django renders help texts as HTML; these ones show WebVTT tags."""
+    return lazy(lambda: escape(str(text)), str)()
+
 
 # Paths under /podcasts/ that a show slug must not take.
 RESERVED_SLUGS = {"manage", "audio", "artwork", "episodes"}
@@ -91,17 +99,21 @@ class EpisodeForm(forms.ModelForm):
     transcript_file = forms.FileField(
         label=_("Upload a transcript (WebVTT)"),
         required=False,
-        help_text=_("Replaces the text below. Mark speakers with <v Name> tags."),
+        help_text=_escaped(
+            _("Replaces the text below. Mark speakers with <v Name> tags.")
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "text/vtt,.vtt"}),
     )
     transcript_text = forms.CharField(
         label=_("Transcript (WebVTT)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true"}),
-        help_text=_(
-            "Starts with WEBVTT; each cue has a time line such as "
-            "00:00:01.000 --> 00:00:04.000 and its text, for example "
-            "<v Anna Berg>Welcome to the programme."
+        help_text=_escaped(
+            _(
+                "Starts with WEBVTT; each cue has a time line such as "
+                "00:00:01.000 --> 00:00:04.000 and its text, for example "
+                "<v Anna Berg>Welcome to the programme."
+            )
         ),
     )
     chapters_file = forms.FileField(
