@@ -82,7 +82,9 @@ def served(tmp_path):
     try:
         yield process, f"http://127.0.0.1:{port}"
     finally:
-        if process.poll() is None:
+        if process.poll() is None:  # the test failed: leave nothing running
+            for pid in _descendants(process.pid):
+                os.kill(pid, signal.SIGKILL)
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 

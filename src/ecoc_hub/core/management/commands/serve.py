@@ -55,10 +55,13 @@ class Command(BaseCommand):
             "--access-logfile", "-",
             "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]  # fmt: skip
-        processes.append(subprocess.Popen(web, env=env))  # noqa: S603
+        # Each child runs in its own process group: Ctrl-C in the terminal
+        # reaches this process only, which then stops each child exactly once.
+        # (A second signal makes the task worker abandon its current task.)
+        processes.append(subprocess.Popen(web, env=env, process_group=0))  # noqa: S603
         if not options["no_worker"]:
             worker = [sys.executable, "-m", "ecoc_hub", "worker"]
-            processes.append(subprocess.Popen(worker, env=env))  # noqa: S603
+            processes.append(subprocess.Popen(worker, env=env, process_group=0))  # noqa: S603
         self.stdout.write(
             _("ECoC Hub is running at %(url)s (Ctrl-C stops it)")
             % {"url": f"http://{bind}/"}
@@ -76,14 +79,32 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
-            for process in processes:
-                if process.poll() is None:
-                    process.send_signal(signal.SIGTERM)
-            for process in processes:
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            _stop(processes)
         failed = [p for p in processes if p.returncode not in (0, -signal.SIGTERM)]
+        for process in failed:
+            self.stderr.write(
+                _("Process %(pid)s stopped with exit status %(status)s.")
+                % {"pid": process.pid, "status": process.returncode}
+            )
         if failed:
             sys.exit(1)
+
+
+def _stop(processes: list[subprocess.Popen[bytes]], timeout: float = 15) -> None:
+    """Ask each child to stop, then kill those that take too long.
+
+    A second Ctrl-C while waiting also kills them at once.
+    """
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    try:
+        for process in processes:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+        for process in processes:
+            process.wait()
