@@ -1,16 +1,17 @@
 """Demo content: the programme's two podcast seasons, with fictional hosts and
 guests, short show notes, WebVTT transcripts and generated audio.
 
-The audio is made by ``mp3.silent_mp3`` (no encoder or speech synthesiser is
-needed): silence lasting as long as the transcript, so the player, the
-transcript sync, the feed and the search all behave as with real recordings.
-Running it twice changes nothing.
+The audio is spoken by espeak-ng when it and an MP3 encoder (lame or ffmpeg)
+are installed (``speech.py``). Without them it is made by ``mp3.silent_mp3``:
+silence paced like speech, so the player, the transcript sync, the feed and
+the search behave as with real recordings. Running it twice changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
 from typing import Any
 
 from django.db import transaction
@@ -19,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from ecoc_hub.cities.models import CapacityArea, Title
 
-from . import files, services
+from . import files, services, speech
 from .models import Episode, Season, Show, State
 from .mp3 import silent_mp3
 from .services import PersonData
@@ -435,29 +436,51 @@ def _timestamp(seconds: float) -> str:
     return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
 
 
-def transcript_for(lines: list[tuple[str, str]]) -> tuple[str, float]:
-    """WebVTT with a <v> speaker tag per cue, timed by word count; returns the
-    text and the total length in seconds."""
-    out = ["WEBVTT", ""]
-    start = 1.0
-    for speaker, text in lines:
+def estimated_timings(lines: list[tuple[str, str]]) -> list[tuple[float, float]]:
+    """(start, end) of each line when read at an even pace (silent audio)."""
+    timings = []
+    start = speech.LEAD_IN
+    for _speaker, text in lines:
         length = max(3.0, round(len(text.split()) / WORDS_PER_SECOND, 1))
+        timings.append((start, round(start + length, 3)))
+        start = round(start + length + speech.PAUSE, 3)
+    return timings
+
+
+def episode_audio(
+    lines: list[tuple[str, str]], *, tools: speech.Tools | None
+) -> tuple[bytes, list[tuple[float, float]]]:
+    """Spoken audio when espeak-ng and an encoder exist, else silence of the
+    same pacing; with the timing of every line."""
+    if tools is not None:
+        try:
+            return speech.synthesise(lines, tools=tools)
+        except (OSError, subprocess.SubprocessError, ValueError, EOFError):
+            pass  # a broken tool must not stop the demo: fall back to silence
+    timings = estimated_timings(lines)
+    return silent_mp3(timings[-1][1] + speech.TAIL), timings
+
+
+def transcript_for(
+    lines: list[tuple[str, str]], timings: list[tuple[float, float]]
+) -> str:
+    """WebVTT with a <v> speaker tag per cue."""
+    out = ["WEBVTT", ""]
+    for (speaker, text), (start, end) in zip(lines, timings, strict=True):
         out += [
-            f"{_timestamp(start)} --> {_timestamp(start + length)}",
+            f"{_timestamp(start)} --> {_timestamp(end)}",
             f"<v {speaker}>{text}",
             "",
         ]
-        start += length + 0.5
-    return "\n".join(out), start + 1.0
+    return "\n".join(out)
 
 
-def _chapters(lines: list[tuple[str, str]], guest: str) -> dict[str, Any]:
-    _text, intro_end = transcript_for(lines[:1])
+def _chapters(timings: list[tuple[float, float]], guest: str) -> dict[str, Any]:
     return {
         "version": "1.2.0",
         "chapters": [
             {"startTime": 0, "title": "Introduction"},
-            {"startTime": round(intro_end - 1.0, 1), "title": f"Conversation: {guest}"},
+            {"startTime": timings[1][0], "title": f"Conversation: {guest}"},
         ],
     }
 
@@ -471,6 +494,7 @@ def load_demo(*, stdout: Any) -> int:
         artwork = files.check_artwork(io.BytesIO(artwork_png()))
         show = services.save_show(show=Show(**SHOW), artwork=artwork)
     created = 0
+    tools = speech.available()
     areas = {area.code: area for area in CapacityArea.objects.all()}
     for spec in SEASONS:
         season = show.seasons.filter(number=spec["number"]).first()
@@ -488,7 +512,7 @@ def load_demo(*, stdout: Any) -> int:
         for number, item in enumerate(spec["episodes"], start=1):
             if show.episodes.filter(slug=item["slug"]).exists():
                 continue
-            _create_episode(show, season, spec, number, item, areas, titles)
+            _create_episode(show, season, spec, number, item, areas, titles, tools)
             created += 1
     stdout.write(
         _("Podcasts: %(created)d episodes created, %(total)d in the demo.")
@@ -505,9 +529,11 @@ def _create_episode(
     item: dict[str, Any],
     areas: dict[str, CapacityArea],
     titles: list[Title],
+    tools: speech.Tools | None,
 ) -> Episode:
-    transcript, seconds = transcript_for(item["lines"])
-    audio = files.check_audio(io.BytesIO(silent_mp3(seconds)))
+    audio_bytes, timings = episode_audio(item["lines"], tools=tools)
+    transcript = transcript_for(item["lines"], timings)
+    audio = files.check_audio(io.BytesIO(audio_bytes))
     speakers = {speaker for speaker, _text in item["lines"]}
     people = [
         PersonData(name=name, role=role)
@@ -525,7 +551,7 @@ def _create_episode(
             episode_type=Episode.Type.FULL,
             state=State.PUBLISHED,
             published_at=spec["start"] + dt.timedelta(weeks=2 * (number - 1)),
-            chapters=_chapters(item["lines"], item["guest"]),
+            chapters=_chapters(timings, item["guest"]),
         ),
         audio=audio,
         capacity_areas=[areas[code] for code in item["areas"] if code in areas],
