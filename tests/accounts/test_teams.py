@@ -160,6 +160,11 @@ def test_team_admin_invites_by_email_in_their_language(team_admin_client, team):
     message = mail.outbox[0]
     assert message.to == ["New.Person@Example.org"]
     assert message.subject == "[ECoC Hub] Invitation à rejoindre Oulu 2026 team"
+    assert message.body.startswith(
+        "Tea Admin vous invite à rejoindre Oulu 2026 team sur ECoC Hub avec le rôle : "
+        "Membre de l\u2019équipe."
+    )
+    assert "Pour accepter, ouvrez ce lien" in message.alternatives[0].content
     assert reverse("accounts:invitation", args=[invitation.token]) in message.body
     assert message.alternatives[0].mimetype == "text/html"
 
@@ -228,6 +233,30 @@ def test_team_admin_resends_with_a_new_token(team_admin_client, team, team_admin
     invitation.refresh_from_db()
     assert invitation.token != old_token
     assert len(mail.outbox) == 1
+    assert (
+        team_admin_client.get(
+            reverse("accounts:invitation", args=[old_token])
+        ).status_code
+        == 404
+    )
+
+
+def test_team_admin_sees_private_members_to_manage_them(team_admin_client, team):
+    hidden = MembershipFactory(organisation=team, user__visibility="private")
+
+    response = team_admin_client.get(reverse("accounts:team", args=[team.slug]))
+
+    assert hidden in list(response.context["managed_memberships"])
+    assert hidden not in list(response.context["memberships"])
+
+
+def test_plain_team_member_gets_no_management(client, team):
+    client.force_login(MembershipFactory(organisation=team).user)
+
+    response = client.get(reverse("accounts:team", args=[team.slug]))
+
+    assert response.context["can_manage"] is False
+    assert "managed_memberships" not in response.context
 
 
 def test_team_admin_cancels_an_invitation(team_admin_client, team, team_admin):
