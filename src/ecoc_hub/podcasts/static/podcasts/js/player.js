@@ -19,6 +19,12 @@
 
     function seek(seconds, play) {
       var t = Math.max(0, seconds);
+      if (audio.readyState < 1) {
+        // Metadata not loaded yet: some browsers ignore currentTime until then.
+        audio.addEventListener("loadedmetadata", function () { seek(t, play); }, { once: true });
+        audio.load();
+        return;
+      }
       if (isFinite(audio.duration)) t = Math.min(t, audio.duration);
       audio.currentTime = t;
       highlight();
