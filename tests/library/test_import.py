@@ -132,6 +132,7 @@ def test_rerun_of_the_same_manifest_changes_nothing(tmp_path, files_dir, db):
 
     output, error = run(manifest, files_dir)
 
+    assert error is None
     assert output.strip().endswith("1 unchanged.")
     assert Resource.objects.get().versions.count() == 1
 
@@ -167,7 +168,7 @@ def test_manifest_without_required_columns_is_refused(tmp_path, files_dir, db):
     manifest = tmp_path / "m.csv"
     manifest.write_text("identifier,title\nx,y\n")
 
-    output, error = run(manifest, files_dir)
+    _output, error = run(manifest, files_dir)
 
     assert error == (
         "The manifest lacks the columns: creators, type, year, languages, files"

@@ -6,7 +6,6 @@ app_name = "library"
 
 urlpatterns = [
     path("", views.index, name="list"),
-    path("suggest/", views.suggest, name="suggest"),
     path("r/<uuid:uuid>/", views.resource_detail, name="resource_short"),
     path("r/<uuid:uuid>/<slug:slug>/", views.resource_detail, name="resource"),
     path("r/<uuid:uuid>/-/report/", views.report, name="report"),

@@ -9,14 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecoc_hub.accounts.models import User
 from ecoc_hub.accounts.permissions import is_curator
 from ecoc_hub.api.landing import add_signposting
-from ecoc_hub.search.queries import search, suggest_titles
-from ecoc_hub.search.registry import facet_label, facet_value_labels
+from ecoc_hub.search.queries import search
 
 from . import permissions, queries, services
 from .downloads import serve_blob
@@ -42,12 +40,6 @@ from .search_index import KIND
 from .vocab import language_name
 
 FACETS = ["type", "capacity_area", "city", "country", "year", "language", "licence"]
-SORTS = [
-    ("relevance", gettext_lazy("Relevance")),
-    ("newest", gettext_lazy("Newest")),
-    ("title", gettext_lazy("Title")),
-    ("popular", gettext_lazy("Most downloaded")),
-]
 PER_PAGE = 20
 DEPOSIT_STEPS = ["metadata", "files", "access", "review"]
 
@@ -74,8 +66,8 @@ def index(request: HttpRequest) -> HttpResponse:
         for name in FACETS
         if request.GET.getlist(name)
     }
-    year_from = _int_or_none(request.GET.get("from"))
-    year_to = _int_or_none(request.GET.get("to"))
+    year_from = _int_or_none(request.GET.get("year_from"))
+    year_to = _int_or_none(request.GET.get("year_to"))
     page = _int_or_none(request.GET.get("page")) or 1
     results = search(
         query,
@@ -88,57 +80,19 @@ def index(request: HttpRequest) -> HttpResponse:
         per_page=PER_PAGE,
         facet_names=FACETS,
     )
-    facets = []
-    for name in FACETS:
-        counts = results.facets.get(name, [])
-        labels = facet_value_labels(name, [c.value for c in counts])
-        if name == "language" and not labels:
-            labels = {c.value: language_name(c.value) for c in counts}
-        facets.append(
-            {
-                "name": name,
-                "label": facet_label(name),
-                "values": [
-                    {
-                        "value": c.value,
-                        "label": labels.get(c.value, c.value),
-                        "count": c.count,
-                        "selected": c.selected,
-                    }
-                    for c in counts
-                ],
-            }
-        )
-    params = request.GET.copy()
-    params.pop("page", None)
-    collections = (
-        list(queries.collections_for_listing()[:6]) if not query and not filters else []
-    )
+    browsing = not query and not filters and page == 1
     return render(
         request,
         "library/index.html",
         {
             "results": results,
-            "query": query,
-            "sort": results.sort,
-            "sorts": SORTS,
-            "facets": facets,
-            "year_from": year_from,
-            "year_to": year_to,
-            "querystring": params.urlencode(),
-            "collections": collections,
+            "collections": list(queries.collections_for_listing()[:6])
+            if browsing
+            else [],
             "can_contribute": permissions.can_contribute(request.user),
             "can_moderate": permissions.can_moderate(request.user),
             "breadcrumbs": [(_("Library"), "")],
         },
-    )
-
-
-def suggest(request: HttpRequest) -> HttpResponse:
-    prefix = request.GET.get("q", "")[:100]
-    suggestions = suggest_titles(prefix, user=request.user, kinds=[KIND], limit=8)
-    return render(
-        request, "library/includes/suggest.html", {"suggestions": suggestions}
     )
 
 
