@@ -141,24 +141,18 @@ def add_session_cookie(context: BrowserContext, base_url: str, user: Any) -> Non
     )
 
 
-def totp_code(secret: str, *, step: int = 0) -> str:
-    """The RFC 6238 code for now (+ ``step`` periods), by allauth's own HOTP."""
+def totp_code(secret: str) -> str:
+    """The RFC 6238 code for now, by allauth's own HOTP function. A code about
+    to expire is not returned: the next period is waited for, so the code is
+    still valid when the server checks it (allauth allows no clock skew)."""
     from allauth.mfa import app_settings
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    counter = int(time.time()) // app_settings.TOTP_PERIOD + step
+    period = app_settings.TOTP_PERIOD
+    if period - time.time() % period < 3:
+        time.sleep(period - time.time() % period + 0.1)
+    counter = int(time.time()) // period
     return format_hotp_value(hotp_value(secret, counter))
-
-
-def fresh_totp_code(secret: str, used: set[str]) -> str:
-    """A code not used yet: allauth refuses a code twice, so wait for the
-    next period when the current code has been spent."""
-    from allauth.mfa import app_settings
-
-    while (code := totp_code(secret)) in used:
-        time.sleep(app_settings.TOTP_PERIOD - time.time() % app_settings.TOTP_PERIOD)
-    used.add(code)
-    return code
 
 
 class Mailbox:

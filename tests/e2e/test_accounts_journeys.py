@@ -16,8 +16,8 @@ from tests.e2e.helpers import (
     Mailbox,
     add_session_cookie,
     check_page,
-    fresh_totp_code,
     local_path,
+    totp_code,
 )
 from tests.factories import (
     PASSWORD,
@@ -174,8 +174,8 @@ def test_curator_must_set_up_totp_and_then_logs_in_with_a_code(page: Page, setti
     check_page(page, "the TOTP set-up page")
     secret = page.locator("#authenticator_secret").input_value()
     assert re.fullmatch(r"[A-Z2-7]{16,}=*", secret), secret
-    used: set[str] = set()
-    page.locator("input[name=code]").fill(fresh_totp_code(secret, used))
+    # Setting up does not spend the code; logging in does.
+    page.locator("input[name=code]").fill(totp_code(secret))
     submit_form_of(page, "code")
     assert (
         Authenticator.objects.filter(user=curator, type=Authenticator.Type.TOTP).count()
@@ -192,11 +192,21 @@ def test_curator_must_set_up_totp_and_then_logs_in_with_a_code(page: Page, setti
     page.locator("input[name=code]").fill("000000")
     submit_form_of(page, "code")
     assert page.url.endswith(reverse("mfa_authenticate")), page.url
-    page.locator("input[name=code]").fill(fresh_totp_code(secret, used))
+    code = totp_code(secret)
+    page.locator("input[name=code]").fill(code)
     submit_form_of(page, "code")
     page.goto(reverse("accounts:dashboard"))
     assert page.url.endswith(reverse("accounts:dashboard")), page.url
     expect(page.locator(".user-nav")).to_contain_text("My hub")
+
+    # A code works once: replayed in another session it is refused.
+    log_out(page)
+    log_in(page, "cora@example.org", PASSWORD)
+    page.locator("input[name=code]").fill(code)
+    submit_form_of(page, "code")
+    assert page.url.endswith(reverse("mfa_authenticate")), page.url
+    page.goto(reverse("accounts:dashboard"))
+    assert not page.url.endswith(reverse("accounts:dashboard")), page.url
 
 
 def test_member_downloads_their_data_as_json(page: Page, login_as, tmp_path: Path):
