@@ -99,9 +99,8 @@ _BIBTEX_SPECIAL = {
 }
 
 
-def _bibtex_value(text: str) -> str:
-    escaped = "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
-    return "{" + escaped + "}"
+def _bibtex_escape(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
 
 
 def _ascii_word(text: str) -> str:
@@ -121,18 +120,17 @@ def bibtex_key(record: ResourceRecord) -> str:
 def _bibtex_author(record: ResourceRecord, index: int) -> str:
     creator = record.creators[index]
     if not creator.is_person:
-        return "{" + creator.name + "}"
-    family, given = creator.family_given
+        # Braces keep an organisation's name whole instead of "Last, First".
+        return "{" + _bibtex_escape(creator.name) + "}"
+    family, given = (_bibtex_escape(part) for part in creator.family_given)
     return f"{family}, {given}" if given else family
 
 
 def bibtex_entry(record: ResourceRecord) -> str:
     fields: list[tuple[str, str]] = [("title", record.title)]
-    if record.creators:
-        authors = " and ".join(
-            _bibtex_author(record, i) for i in range(len(record.creators))
-        )
-        fields.append(("author", authors))
+    authors = " and ".join(
+        _bibtex_author(record, i) for i in range(len(record.creators))
+    )
     if record.year:
         fields.append(("year", str(record.year)))
     if record.date:
@@ -156,7 +154,10 @@ def bibtex_entry(record: ResourceRecord) -> str:
         ("copyright", record.licence_label),
     ]
     fields += [(name, value) for name, value in optional if value]
-    body = ",\n".join(f"  {name} = {_bibtex_value(value)}" for name, value in fields)
+    values = [(name, _bibtex_escape(value)) for name, value in fields]
+    if authors:
+        values.insert(1, ("author", authors))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in values)
     return f"@{record.bibtex_type}{{{bibtex_key(record)},\n{body}\n}}\n"
 
 
@@ -180,8 +181,9 @@ def ris_entry(record: ResourceRecord) -> str:
         lines.append(_ris_line("DA", record.date.strftime("%Y/%m/%d")))
     if record.publisher:
         lines.append(_ris_line("PB", record.publisher))
-    for code in record.languages:
-        lines.append(_ris_line("LA", code))
+    if record.languages:
+        # RIS holds one language; the main one.
+        lines.append(_ris_line("LA", record.languages[0]))
     if record.abstract:
         lines.append(_ris_line("AB", record.abstract))
     for subject in record.subjects:

@@ -1,5 +1,5 @@
 """The library's search, read from the same query parameters as its page
-(``q``, ``sort``, the facet names, ``from``/``to`` years), for feeds, exports
+(``q``, ``sort``, the facet names, ``year_from``/``year_to``), for feeds, exports
 and the API. The search itself is ``ecoc_hub.search.queries.search``, which
 applies the access rules."""
 
@@ -59,8 +59,8 @@ class LibraryQuery:
                 for name in FACETS
                 if values(name)
             },
-            year_from=_int_or_none((values("from") or [""])[0]),
-            year_to=_int_or_none((values("to") or [""])[0]),
+            year_from=_int_or_none((values("year_from") or [""])[0]),
+            year_to=_int_or_none((values("year_to") or [""])[0]),
         )
 
     @property
@@ -76,9 +76,9 @@ class LibraryQuery:
         for name in FACETS:
             params += [(name, value) for value in self.filters.get(name, [])]
         if self.year_from:
-            params.append(("from", str(self.year_from)))
+            params.append(("year_from", str(self.year_from)))
         if self.year_to:
-            params.append(("to", str(self.year_to)))
+            params.append(("year_to", str(self.year_to)))
         return params
 
     def describe(self) -> str:
