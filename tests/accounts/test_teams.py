@@ -308,3 +308,45 @@ def test_others_cannot_remove_members(client, request, team, who):
 
     assert response.status_code == (302 if who == "visitor" else 403)
     assert Membership.objects.filter(pk=membership.pk).exists() is True
+
+
+def test_team_admin_edits_the_team(team_admin_client, team):
+    response = team_admin_client.post(
+        reverse("accounts:team_edit", args=[team.slug]),
+        {"name": "Oulu2026", "description": "Delivery", "website": "oulu2026.eu"},
+    )
+
+    team.refresh_from_db()
+    assert response.status_code == 302
+    assert (team.name, team.description, team.website, team.slug) == (
+        "Oulu2026",
+        "Delivery",
+        "https://oulu2026.eu",
+        "oulu-2026-team",
+    )
+
+
+def test_team_edit_rejects_an_empty_name(team_admin_client, team):
+    response = team_admin_client.post(
+        reverse("accounts:team_edit", args=[team.slug]), {"name": ""}
+    )
+
+    team.refresh_from_db()
+    assert response.status_code == 200
+    assert team.name == "Oulu 2026 team"
+
+
+@pytest.mark.parametrize("who", ["visitor", "member", "plain_team_member"])
+def test_others_cannot_edit_the_team(client, request, team, who):
+    if who == "member":
+        client.force_login(request.getfixturevalue("member"))
+    elif who == "plain_team_member":
+        client.force_login(MembershipFactory(organisation=team).user)
+
+    response = client.post(
+        reverse("accounts:team_edit", args=[team.slug]), {"name": "Hijacked"}
+    )
+
+    team.refresh_from_db()
+    assert response.status_code == (302 if who == "visitor" else 403)
+    assert team.name == "Oulu 2026 team"

@@ -121,6 +121,14 @@ class TeamForm(forms.Form):
         return data
 
 
+class TeamDetailsForm(forms.Form):
+    name = forms.CharField(label=_("Team name"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(

@@ -132,6 +132,17 @@ def create_team(
 
 
 @transaction.atomic
+def update_team(
+    *, organisation: Organisation, name: str, description: str, website: str
+) -> Organisation:
+    organisation.name = name
+    organisation.description = description
+    organisation.website = website
+    organisation.save(update_fields=["name", "description", "website"])
+    return organisation
+
+
+@transaction.atomic
 def remove_member(*, membership: Membership) -> None:
     membership.delete()
 

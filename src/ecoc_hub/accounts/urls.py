@@ -13,6 +13,7 @@ urlpatterns = [
     path("teams/", views.team_list, name="team_list"),
     path("teams/new/", views.team_create, name="team_create"),
     path("teams/<slug:slug>/", views.team, name="team"),
+    path("teams/<slug:slug>/edit/", views.team_edit, name="team_edit"),
     path("teams/<slug:slug>/invite/", views.team_invite, name="team_invite"),
     path(
         "teams/<slug:slug>/members/<int:pk>/remove/",

@@ -21,7 +21,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.i18n import set_language as django_set_language
 
 from . import permissions, queries, services
-from .forms import ConsentForm, DeleteAccountForm, InvitationForm, ProfileForm, TeamForm
+from .forms import (
+    ConsentForm,
+    DeleteAccountForm,
+    InvitationForm,
+    ProfileForm,
+    TeamDetailsForm,
+    TeamForm,
+)
 from .languages import language_name
 from .models import Invitation, Membership, Organisation, User
 from .photos import CONTENT_TYPES
@@ -277,6 +284,42 @@ def team_invite(request: HttpRequest, slug: str) -> HttpResponse:
         _("An invitation was sent to %(email)s.") % {"email": invitation.email},
     )
     return redirect(organisation)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def team_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _get_team_for_manager(request, slug)
+    form = TeamDetailsForm(
+        request.POST or None,
+        initial={
+            "name": organisation.name,
+            "description": organisation.description,
+            "website": organisation.website,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_team(
+            organisation=organisation,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            website=form.cleaned_data["website"],
+        )
+        messages.success(request, _("The team was saved."))
+        return redirect(organisation)
+    return render(
+        request,
+        "accounts/team_edit.html",
+        {
+            "form": form,
+            "team": organisation,
+            "breadcrumbs": [
+                (_("City teams"), reverse("accounts:team_list")),
+                (organisation.name, organisation.get_absolute_url()),
+                (_("Edit the team"), ""),
+            ],
+        },
+    )
 
 
 @login_required
