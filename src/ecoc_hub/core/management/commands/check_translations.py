@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,9 @@ def _extract(app_dir: Path, language: str) -> dict[str, set[str]]:
             if domain == "djangojs":
                 args += ["--ignore", "static/vendor/*"]
             subprocess.run(  # noqa: S603
-                [shutil.which("django-admin") or "django-admin", *args[1:]],
+                # The interpreter running this command, so the check works
+                # without the virtualenv's bin directory on PATH.
+                [sys.executable, "-m", "django", *args[1:]],
                 cwd=copy,
                 check=True,
                 capture_output=True,
