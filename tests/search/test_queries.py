@@ -398,3 +398,22 @@ def test_suggestions_match_word_prefixes_in_titles(db):
         "Bid book of Oulu 2026",
     ]
     assert [s.title for s in suggest_titles("o", user=VISITOR)] == []
+
+
+def test_facet_limit_keeps_the_most_frequent_and_the_selected_values(db):
+    for number in range(4):
+        make_document(text="culture", facets={"city": [f"c{number}", "common"]})
+
+    results = search(
+        "culture",
+        user=VISITOR,
+        facet_names=["city"],
+        filters={"city": ["c3"]},
+        facet_limit=2,
+    )
+
+    assert [(f.value, f.count, f.selected) for f in results.facets["city"]] == [
+        ("common", 4, False),
+        ("c0", 1, False),
+        ("c3", 1, True),
+    ]

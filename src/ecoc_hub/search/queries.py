@@ -254,7 +254,7 @@ def _fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
 
 
 def _facet_counts(
-    where: _Where, facet_names: Sequence[str]
+    where: _Where, facet_names: Sequence[str], limit: int | None = None
 ) -> dict[str, list[FacetCount]]:
     if not facet_names:
         return {}
@@ -264,10 +264,13 @@ def _facet_counts(
         sql, params = where.sql()
         parts.append(
             (
-                f"SELECT fv.facet, fv.value, COUNT(*) FROM {FACET} fv "
-                f"WHERE fv.facet IN ({_marks(unselected)}) AND fv.document_id IN "
-                f"(SELECT d.id FROM {DOC} d WHERE {sql}) GROUP BY fv.facet, fv.value",
-                [*unselected, *params],
+                # Matching documents drive the join: facet values are read
+                # through the (document, facet) index for those only.
+                f"SELECT fv.facet, fv.value, COUNT(*) FROM "
+                f"(SELECT d.id FROM {DOC} d WHERE {sql}) m "
+                f"JOIN {FACET} fv ON fv.document_id = m.id "
+                f"WHERE fv.facet IN ({_marks(unselected)}) GROUP BY fv.facet, fv.value",
+                [*params, *unselected],
             )
         )
     for facet in facet_names:
@@ -287,11 +290,11 @@ def _facet_counts(
         else:
             parts.append(
                 (
-                    f"SELECT fv.facet, fv.value, COUNT(*) FROM {FACET} fv "
-                    "WHERE fv.facet = %s AND fv.document_id IN "
-                    f"(SELECT d.id FROM {DOC} d WHERE {sql}) "
-                    "GROUP BY fv.facet, fv.value",
-                    [facet, *params],
+                    f"SELECT fv.facet, fv.value, COUNT(*) FROM "
+                    f"(SELECT d.id FROM {DOC} d WHERE {sql}) m "
+                    f"JOIN {FACET} fv ON fv.document_id = m.id "
+                    "WHERE fv.facet = %s GROUP BY fv.facet, fv.value",
+                    [*params, facet],
                 )
             )
     rows = _fetch(
@@ -310,8 +313,12 @@ def _facet_counts(
         for value in selected:
             values.setdefault(value, 0)
         ordered = sorted(values.items(), key=lambda item: (-item[1], item[0]))
+        if limit is not None and len(ordered) > limit:
+            # The most frequent values, and every selected one.
+            kept = {v for v, _ in ordered[:limit]} | selected
+            ordered = [item for item in ordered if item[0] in kept]
         if name == "year":
-            ordered = sorted(values.items(), key=lambda item: item[0], reverse=True)
+            ordered = sorted(ordered, key=lambda item: item[0], reverse=True)
         labels = registry.facet_value_labels(name, [v for v, _ in ordered])
         result[name] = [
             FacetCount(v, c, v in selected, labels.get(v, v)) for v, c in ordered
@@ -403,11 +410,14 @@ def search(
     page: int = 1,
     per_page: int = 20,
     facet_names: Sequence[str] | None = None,
+    facet_limit: int | None = None,
 ) -> SearchResults:
     """Documents matching ``query`` that ``user`` may see, with facets.
 
     An empty query lists every visible document (newest first unless another
     sort is asked for), so the same call serves browsing pages.
+    ``facet_limit`` keeps the most frequent values of each facet (and the
+    selected ones).
     """
     query = query or ""
     parsed = parse(query)
@@ -449,7 +459,7 @@ def search(
         query=query,
         total=total,
         hits=hits,
-        facets=_facet_counts(where, facet_names),
+        facets=_facet_counts(where, facet_names, facet_limit),
         page=page,
         num_pages=num_pages,
         per_page=per_page,

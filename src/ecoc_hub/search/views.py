@@ -10,6 +10,7 @@ from .queries import DEFAULT_FACETS, search, suggest_titles
 
 GLOBAL_FACETS = ["kind", *DEFAULT_FACETS]
 PER_PAGE = 10
+FACET_LIMIT = 12
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -20,7 +21,9 @@ def _is_htmx(request: HttpRequest) -> bool:
 def index(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET, facet_names=GLOBAL_FACETS)
     arguments = form.search_arguments()
-    results = search(user=request.user, per_page=PER_PAGE, **arguments)
+    results = search(
+        user=request.user, per_page=PER_PAGE, facet_limit=FACET_LIMIT, **arguments
+    )
     context = {
         "form": form,
         "results": results,
