@@ -183,3 +183,28 @@ def test_feed_query_count_does_not_grow_with_episodes(
         response = client.get(f"/podcasts/{show.slug}/feed.xml")
 
     assert response.content.count(b"<item>") == count
+
+
+def test_episode_page_lists_only_library_resources_the_visitor_may_see(client, episode):
+    from ecoc_hub.library.models import Resource
+
+    now = timezone.now()
+    public = Resource.objects.create(
+        title="Audience toolkit",
+        state="published",
+        published_at=now,
+        publication_year=2021,
+    )
+    members = Resource.objects.create(
+        title="Members notes",
+        state="published",
+        published_at=now,
+        publication_year=2021,
+        access="members",
+    )
+    draft = Resource.objects.create(title="Draft guide", state="draft")
+    episode.resources.set([public, members, draft])
+
+    response = client.get(episode.get_absolute_url())
+
+    assert [r.title for r in response.context["resources"]] == ["Audience toolkit"]
