@@ -417,3 +417,17 @@ def test_facet_limit_keeps_the_most_frequent_and_the_selected_values(db):
         ("c0", 1, False),
         ("c3", 1, True),
     ]
+
+
+def test_documents_with_all_terms_in_one_passage_rank_first(db):
+    make_document(
+        title="Spread",
+        passages=[Passage(text="audience " * 5), Passage(text="legacy " * 5)],
+    )
+    make_document(title="Together", text="audience and legacy")
+    make_document(title="Other", text="nothing")
+
+    first = search("audience legacy", user=VISITOR, per_page=1, page=1)
+    second = search("audience legacy", user=VISITOR, per_page=1, page=2)
+
+    assert (titles(first), titles(second), first.total) == (["Together"], ["Spread"], 2)

@@ -54,6 +54,12 @@ BOOSTED_WEIGHT = 2.5
 _SQLITE_DOC = f"(f.rowid / {PASSAGE_KEY_FACTOR})"
 
 
+def match_all_expression(groups: Sequence[Sequence[Leaf]]) -> str:
+    """One engine expression matching a passage that matches every group."""
+    joiner = " & " if vendor() == "postgresql" else " AND "
+    return joiner.join(f"({match_expression(group)})" for group in groups)
+
+
 def matching_documents_sql(expression: str) -> tuple[str, list[Any]]:
     """SELECT of the document ids having a passage that matches."""
     if vendor() == "postgresql":

@@ -326,26 +326,66 @@ def _facet_counts(
     return result
 
 
+def _ranked(
+    expression: str,
+    condition: str,
+    params: list[Any],
+    offset: int,
+    limit: int,
+) -> list[tuple[int, float]]:
+    """Documents by their best passage matching ``expression``."""
+    scored, scored_params = backends.scored_passages_sql(expression, condition, params)
+    return [
+        (int(doc_id), float(score))
+        for doc_id, score in _fetch(
+            f"SELECT s.document_id, MAX(s.score) AS best FROM ({scored}) s "
+            "GROUP BY s.document_id ORDER BY best DESC, s.document_id "
+            "LIMIT %s OFFSET %s",
+            [*scored_params, limit, offset],
+        )
+    ]
+
+
+def _ranked_ids(
+    parsed: ParsedQuery, sql: str, params: list[Any], offset: int, limit: int
+) -> list[tuple[int, float]]:
+    """Relevance: documents with one passage holding every term come first.
+
+    Ranking only passages that match all terms is much cheaper than ranking
+    every passage that matches any term (common words match most passages),
+    and a passage holding all the terms is the better evidence anyway. The
+    documents whose terms are spread over several passages follow, ranked by
+    their best passage for any term; that costlier query runs only when the
+    page reaches past the first kind.
+    """
+    in_documents = (
+        "{doc} IN (SELECT d.id FROM " + DOC + " d WHERE " + _braces(sql) + ")"
+    )
+    any_term = backends.match_expression(parsed.positive_leaves)
+    if len(parsed.groups) == 1:
+        return _ranked(any_term, in_documents, params, offset, limit)
+    all_terms = backends.match_all_expression(parsed.groups)
+    strict = _ranked(all_terms, in_documents, params, 0, offset + limit)
+    if len(strict) == offset + limit:
+        return strict[offset:]
+    page = strict[offset:]
+    spread_sql, spread_params = backends.matching_documents_sql(all_terms)
+    rest = _ranked(
+        any_term,
+        in_documents + " AND {doc} NOT IN (" + _braces(spread_sql) + ")",
+        [*params, *spread_params],
+        max(0, offset - len(strict)),
+        limit - len(page),
+    )
+    return page + rest
+
+
 def _page_ids(
     where: _Where, sort: str, offset: int, limit: int
 ) -> list[tuple[int, float]]:
     sql, params = where.sql()
     if sort == "relevance" and where.parsed.has_terms:
-        expression = backends.match_expression(where.parsed.positive_leaves)
-        scored, scored_params = backends.scored_passages_sql(
-            expression,
-            "{doc} IN (SELECT d.id FROM " + DOC + " d WHERE " + _braces(sql) + ")",
-            params,
-        )
-        return [
-            (int(doc_id), float(score))
-            for doc_id, score in _fetch(
-                f"SELECT s.document_id, MAX(s.score) AS best FROM ({scored}) s "
-                "GROUP BY s.document_id ORDER BY best DESC, s.document_id "
-                "LIMIT %s OFFSET %s",
-                [*scored_params, limit, offset],
-            )
-        ]
+        return _ranked_ids(where.parsed, sql, params, offset, limit)
     order = {
         "newest": "d.published DESC NULLS LAST, d.id DESC",
         "title": "d.title_sort, d.id",
