@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.management.color import no_style
 from django.db import migrations
 
 
@@ -12,6 +13,12 @@ def name_site(apps, schema_editor):
     site_model.objects.update_or_create(
         pk=settings.SITE_ID, defaults={"domain": domain, "name": "ECoC Hub"}
     )
+    # A row inserted with an explicit id leaves PostgreSQL's sequence behind.
+    connection = schema_editor.connection
+    statements = connection.ops.sequence_reset_sql(no_style(), [site_model])
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 class Migration(migrations.Migration):
