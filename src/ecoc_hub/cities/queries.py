@@ -87,7 +87,7 @@ def teams_for_titles(titles: list[Title]) -> list[Organisation]:
     )
 
 
-def home_titles(*, user: Any = None, year: int | None = None) -> dict[str, object]:
+def home_titles(*, year: int | None = None) -> dict[str, object]:
     """The title cities of this year and of the next four years."""
     year = timezone.localdate().year if year is None else year
     public = Title.objects.select_related("city").exclude(

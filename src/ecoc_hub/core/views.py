@@ -17,7 +17,7 @@ DAY = 24 * 3600
 def home(request: HttpRequest) -> HttpResponse:
     from ecoc_hub.cities.queries import home_titles
 
-    return render(request, "core/home.html", home_titles(user=request.user))
+    return render(request, "core/home.html", home_titles())
 
 
 def _url_or(name: str, fallback: str) -> str:
