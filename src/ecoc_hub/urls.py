@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from ecoc_hub.api.rest import api as rest_api
 from ecoc_hub.core import views as core_views
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("podcasts/", include("ecoc_hub.podcasts.urls")),
     path("search/", include("ecoc_hub.search.urls")),
     path("", include("ecoc_hub.api.urls")),
+    path("api/", rest_api.urls),
     path("admin/", admin.site.urls),
 ]
 
