@@ -295,3 +295,41 @@ def test_episode_form_shows_webvtt_tags_in_its_help_as_text(curator_client, show
 
     assert b"Mark speakers with &lt;v Name&gt; tags." in html
     assert b"<v Name>" not in html
+
+
+def test_an_uploaded_transcript_replaces_the_text_area(curator_client, show, season):
+    upload = SimpleUploadedFile(
+        "t.vtt",
+        b"WEBVTT\n\n00:00:02.000 --> 00:00:05.000\n<v Lea Hoffmann>From a file.\n",
+    )
+
+    curator_client.post(
+        f"/podcasts/manage/shows/{show.pk}/episodes/new/",
+        _episode_data(
+            season,
+            audio_file=SimpleUploadedFile("a.mp3", silent_mp3(10)),
+            transcript_file=upload,
+        ),
+    )
+
+    assert Episode.objects.get().transcript_cues == [
+        {"start": 2.0, "end": 5.0, "speaker": "Lea Hoffmann", "text": "From a file."}
+    ]
+
+
+def test_a_transcript_file_that_is_not_utf8_is_refused(curator_client, show, season):
+    upload = SimpleUploadedFile("t.vtt", "WEBVTT\n\nÉté".encode("latin-1"))
+
+    response = curator_client.post(
+        f"/podcasts/manage/shows/{show.pk}/episodes/new/",
+        _episode_data(
+            season,
+            audio_file=SimpleUploadedFile("a.mp3", silent_mp3(10)),
+            transcript_file=upload,
+        ),
+    )
+
+    assert response.context["form"].errors["transcript_file"] == [
+        "The file is not UTF-8 text."
+    ]
+    assert Episode.objects.count() == 0
