@@ -29,7 +29,7 @@ CHECKS = [
 
 
 @pytest.fixture
-def api_schema(db, settings, member, curator):  # noqa: F811 - pytest fixture
+def api_schema(db, settings, member, curator):
     settings.ECOC_HUB_API_RATE_PER_ADDRESS = "100000/min"
     settings.ECOC_HUB_API_RATE_PER_TOKEN = "100000/min"
     cache.clear()
@@ -45,6 +45,7 @@ def _run(schema, headers: dict[str, str] | None = None) -> dict[str, set[int]]:
     seen: dict[str, set[int]] = {}
     for result in schema.get_all_operations():
         operation = result.ok()
+        name = f"{operation.method.upper()} {operation.path}"
 
         @given(case=operation.as_strategy())
         @settings(
@@ -54,9 +55,8 @@ def _run(schema, headers: dict[str, str] | None = None) -> dict[str, set[int]]:
             derandomize=True,
             database=None,
         )
-        def call(case):
+        def call(case, name=name):
             response = case.call_and_validate(headers=headers, checks=CHECKS)
-            name = f"{operation.method.upper()} {operation.path}"
             seen.setdefault(name, set()).add(response.status_code)
 
         call()

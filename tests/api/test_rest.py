@@ -30,7 +30,7 @@ def _auth(user) -> dict[str, str]:
     return {"Authorization": f"Bearer {_token(user)}"}
 
 
-# Documentation ----------------------------------------------------------------------
+# Documentation --------------------------------------------------------------
 
 
 def test_openapi_document_lists_the_v1_paths(client, db):
@@ -58,7 +58,7 @@ def test_api_docs_page_is_served_from_local_static_files(client, db):
     assert "cdn." not in body
 
 
-# Reading ------------------------------------------------------------------------------
+# Reading --------------------------------------------------------------------
 
 
 def test_search_returns_results_facets_and_links(client, member, curator):
@@ -197,7 +197,7 @@ def test_resource_search_query_count_does_not_grow(client, member, curator):
     assert three == one
 
 
-# ETags ----------------------------------------------------------------------------------
+# ETags ----------------------------------------------------------------------
 
 
 def test_etag_answers_if_none_match_with_304(client, published):
@@ -230,7 +230,7 @@ def test_etag_changes_when_the_resource_changes(client, published, curator):
     assert again.json()["title"] == "New title"
 
 
-# Tokens and writing ---------------------------------------------------------------------
+# Tokens and writing ---------------------------------------------------------
 
 
 def test_bad_token_is_401_problem_even_for_reading(client, db):
@@ -416,7 +416,7 @@ def test_invalid_language_is_400_and_creates_nothing(client, member):
     assert Resource.objects.count() == 0
 
 
-# Rate limits ------------------------------------------------------------------------------
+# Rate limits ----------------------------------------------------------------
 
 
 def test_address_rate_limit_answers_429_with_retry_after(client, settings, db):
