@@ -27,6 +27,7 @@ from playwright.sync_api import (
     ConsoleMessage,
     Page,
     Playwright,
+    Response,
     sync_playwright,
 )
 
@@ -97,12 +98,14 @@ def _new_context(browser: Browser, base_url: str, **options) -> BrowserContext:
 
 
 class PageProblems:
-    """What the page reported that a person would not see: CSP refusals and
-    uncaught JavaScript errors. Any of them fails the test."""
+    """What the page reported that a person would not see: CSP refusals,
+    uncaught JavaScript errors, and scripts, styles, images or media that
+    failed to load. Any of them fails the test."""
 
     def __init__(self) -> None:
         self.csp: list[str] = []
         self.errors: list[str] = []
+        self.broken: list[str] = []
 
     def on_console(self, message: ConsoleMessage) -> None:
         text = message.text
@@ -112,9 +115,21 @@ class PageProblems:
     def on_page_error(self, error: Exception) -> None:
         self.errors.append(str(error))
 
+    def on_response(self, response: Response) -> None:
+        # The page itself may be an expected 404 or 403; what it loads may not.
+        request = response.request
+        if request.resource_type != "document" and response.status >= 400:
+            self.broken.append(f"HTTP {response.status} for {request.url}")
+
+    def watch(self, page: Page) -> None:
+        page.on("console", self.on_console)
+        page.on("pageerror", self.on_page_error)
+        page.on("response", self.on_response)
+
     def report(self) -> str:
         lines = [f"CSP violation: {line}" for line in self.csp]
         lines += [f"JavaScript error: {line}" for line in self.errors]
+        lines += [f"Broken sub-resource: {line}" for line in self.broken]
         return "\n".join(lines)
 
 
@@ -135,8 +150,7 @@ def context(
 @pytest.fixture
 def page(context: BrowserContext, page_problems: PageProblems) -> Iterator[Page]:
     page = context.new_page()
-    page.on("console", page_problems.on_console)
-    page.on("pageerror", page_problems.on_page_error)
+    page_problems.watch(page)
     yield page
     assert page_problems.report() == "", page_problems.report()
 
@@ -150,8 +164,7 @@ def new_page(browser: Browser, live_server, page_problems: PageProblems):
         context = _new_context(browser, live_server.url, **options)
         contexts.append(context)
         extra = context.new_page()
-        extra.on("console", page_problems.on_console)
-        extra.on("pageerror", page_problems.on_page_error)
+        page_problems.watch(extra)
         return extra
 
     yield open_page
