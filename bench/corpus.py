@@ -25,7 +25,14 @@ SCALES = {
     "M": 6_000,
     "L": 20_000,
 }
-LANGUAGE_SHARE = {"en": 0.40, "fr": 0.15, "de": 0.15, "it": 0.10, "es": 0.10, "pl": 0.10}
+LANGUAGE_SHARE = {
+    "en": 0.40,
+    "fr": 0.15,
+    "de": 0.15,
+    "it": 0.10,
+    "es": 0.10,
+    "pl": 0.10,
+}
 VOCABULARY_SIZE = 20_000
 ZIPF_EXPONENT = 1.05
 STOP_WORD_SHARE = 0.33
@@ -63,24 +70,81 @@ STOP_WORDS = {
     "pl": "i w na z do się nie to że o jest jak po od za przez dla",
 }
 COLLOCATIONS = {
-    "en": ["audience development", "capacity building", "cultural heritage",
-           "urban regeneration", "bid book", "legacy planning"],
-    "fr": ["développement des publics", "patrimoine culturel", "capitale européenne",
-           "programmation culturelle"],
-    "de": ["kulturelles Erbe", "europäische Kulturhauptstadt", "Publikumsentwicklung",
-           "städtische Erneuerung"],
+    "en": [
+        "audience development",
+        "capacity building",
+        "cultural heritage",
+        "urban regeneration",
+        "bid book",
+        "legacy planning",
+    ],
+    "fr": [
+        "développement des publics",
+        "patrimoine culturel",
+        "capitale européenne",
+        "programmation culturelle",
+    ],
+    "de": [
+        "kulturelles Erbe",
+        "europäische Kulturhauptstadt",
+        "Publikumsentwicklung",
+        "städtische Erneuerung",
+    ],
     "it": ["patrimonio culturale", "capitale europea", "sviluppo del pubblico"],
     "es": ["patrimonio cultural", "capital europea", "desarrollo de públicos"],
-    "pl": ["dziedzictwo kulturowe", "europejska stolica kultury", "rozwój publiczności"],
+    "pl": [
+        "dziedzictwo kulturowe",
+        "europejska stolica kultury",
+        "rozwój publiczności",
+    ],
 }
-TYPES = ["bid_book", "selection_report", "monitoring_report", "evaluation", "toolkit",
-         "guide", "case_study", "research_report", "presentation", "recording", "other"]
-LICENCES = ["cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-4.0", "cc0-1.0", "all-rights-reserved"]
+TYPES = [
+    "bid_book",
+    "selection_report",
+    "monitoring_report",
+    "evaluation",
+    "toolkit",
+    "guide",
+    "case_study",
+    "research_report",
+    "presentation",
+    "recording",
+    "other",
+]
+LICENCES = [
+    "cc-by-4.0",
+    "cc-by-sa-4.0",
+    "cc-by-nc-4.0",
+    "cc0-1.0",
+    "all-rights-reserved",
+]
 AREAS = [f"area-{n:02d}" for n in range(1, 21)]
-CITIES = [(f"city-{n:02d}", country) for n, country in zip(
-    range(1, 61), itertools.cycle(["FI", "FR", "DE", "IT", "ES", "PL", "PT", "NL",
-                                   "LT", "LV", "EE", "SI", "HR", "RO", "BG"]),
-    strict=False)]
+CITIES = [
+    (f"city-{n:02d}", country)
+    for n, country in zip(
+        range(1, 61),
+        itertools.cycle(
+            [
+                "FI",
+                "FR",
+                "DE",
+                "IT",
+                "ES",
+                "PL",
+                "PT",
+                "NL",
+                "LT",
+                "LV",
+                "EE",
+                "SI",
+                "HR",
+                "RO",
+                "BG",
+            ]
+        ),
+        strict=False,
+    )
+]
 
 
 @dataclass
@@ -116,14 +180,18 @@ def _vocabulary(code: str, rng: random.Random) -> Language:
     seen: set[str] = set()
     words: list[str] = []
     while len(words) < VOCABULARY_SIZE:
-        stem = "".join(rng.choice(syllables) for _ in range(rng.choice((2, 2, 3, 3, 4))))
+        stem = "".join(
+            rng.choice(syllables) for _ in range(rng.choice((2, 2, 3, 3, 4)))
+        )
         word = stem + rng.choice(endings)
         if word not in seen and len(word) > 3:
             seen.add(word)
             words.append(word)
     weights = [1.0 / (rank**ZIPF_EXPONENT) for rank in range(1, len(words) + 1)]
     cumulative = list(itertools.accumulate(weights))
-    return Language(code, words, cumulative, STOP_WORDS[code].split(), COLLOCATIONS[code])
+    return Language(
+        code, words, cumulative, STOP_WORDS[code].split(), COLLOCATIONS[code]
+    )
 
 
 class Corpus:
@@ -138,7 +206,9 @@ class Corpus:
         count = max(40, min(600, int(rng.gauss(*WORDS_PER_PAGE))))
         out = rng.choices(language.words, cum_weights=language.cumulative, k=count)
         stops = rng.choices(language.stops, k=int(count * STOP_WORD_SHARE))
-        for position, stop in zip(rng.sample(range(count), len(stops)), stops, strict=True):
+        for position, stop in zip(
+            rng.sample(range(count), len(stops)), stops, strict=True
+        ):
             out[position] = stop
         if rng.random() < 0.6:
             out[rng.randrange(count)] = rng.choice(language.collocations)
@@ -158,12 +228,15 @@ class Corpus:
             city, country = rng.choice(CITIES)
             year = rng.randint(1985, 2026)
             roll = rng.random()
-            access = "public" if roll < 0.8 else "members" if roll < 0.95 else "restricted"
+            access = (
+                "public" if roll < 0.8 else "members" if roll < 0.95 else "restricted"
+            )
             languages = sorted({code, *rng.sample(codes, rng.choice((0, 0, 1)))})
+            city_name = city.replace("-", " ").title()
             title_words = " ".join(language.word(rng) for _ in range(rng.randint(2, 6)))
             resource = Resource(
                 number=number,
-                title=f"{title_words.capitalize()} {city.replace('-', ' ').title()} {year}",
+                title=f"{title_words.capitalize()} {city_name} {year}",
                 language=code,
                 languages=languages,
                 year=year,

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ TARGET_P95_MS = {"XS": 50.0, "S": 50.0, "M": 200.0, "L": 200.0}
 
 
 def _setup_django(args: argparse.Namespace) -> None:
-    os.environ["ECOC_HUB_DATA_DIR"] = args.data_dir or f"/tmp/ecoc-bench-{args.scale}"
+    default = Path(tempfile.gettempdir()) / f"ecoc-bench-{args.scale}"
+    os.environ["ECOC_HUB_DATA_DIR"] = args.data_dir or str(default)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoc_hub.settings")
     os.environ["DEBUG"] = "false"  # no query log in memory
     import django
@@ -123,8 +124,11 @@ def build(corpus: Corpus) -> dict[str, float]:
             flush()
         if resources % 200 == 0:
             elapsed = time.perf_counter() - started - generation
-            print(f"  indexed {resources} resources, {pages} pages, {pages / elapsed:.0f} pages/s",
-                  flush=True)
+            print(
+                f"  indexed {resources} resources, {pages} pages, "
+                f"{pages / elapsed:.0f} pages/s",
+                flush=True,
+            )
     flush()
     indexing = time.perf_counter() - started - generation
     t0 = time.perf_counter()
@@ -170,7 +174,8 @@ def sizes() -> dict[str, float]:
                 "passages": passages,
             }
         cursor.execute(
-            "SELECT SUM(LENGTH(CAST(text AS BLOB))), SUM(LENGTH(CAST(tokens AS BLOB))), "
+            "SELECT SUM(LENGTH(CAST(text AS BLOB))), "
+            "SUM(LENGTH(CAST(tokens AS BLOB))), "
             "COUNT(*) FROM search_searchpassage"
         )
         raw, tokens, passages = cursor.fetchone()
@@ -179,7 +184,9 @@ def sizes() -> dict[str, float]:
                 "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search_passage_fts%'"
             )
             engine = cursor.fetchone()[0] or 0
-            cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name = 'search_searchpassage'")
+            cursor.execute(
+                "SELECT SUM(pgsize) FROM dbstat WHERE name = 'search_searchpassage'"
+            )
             table = cursor.fetchone()[0] or 0
             detail = "FTS5 tables (dbstat)"
         except Exception:  # dbstat not compiled in
@@ -230,8 +237,9 @@ def engine_alone(query: str) -> Any:
                 if excluded:
                     expression += f" & !({excluded})"
                 cursor.execute(
-                    "SELECT id, ts_rank_cd(vector, q, 1) AS r FROM search_searchpassage, "
-                    "to_tsquery('simple', %s) q WHERE vector @@ q ORDER BY r DESC LIMIT 10",
+                    "SELECT id, ts_rank_cd(vector, q, 1) AS r "
+                    "FROM search_searchpassage, to_tsquery('simple', %s) q "
+                    "WHERE vector @@ q ORDER BY r DESC LIMIT 10",
                     [expression],
                 )
             else:
@@ -240,7 +248,8 @@ def engine_alone(query: str) -> Any:
                     expression += f" NOT ({excluded})"
                 cursor.execute(
                     "SELECT rowid, bm25(search_passage_fts) FROM search_passage_fts "
-                    "WHERE search_passage_fts MATCH %s ORDER BY bm25(search_passage_fts) "
+                    "WHERE search_passage_fts MATCH %s "
+                    "ORDER BY bm25(search_passage_fts) "
                     "LIMIT 10",
                     [expression],
                 )
@@ -252,9 +261,11 @@ def engine_alone(query: str) -> Any:
 def naive(query: str) -> Any:
     from ecoc_hub.search.models import SearchDocument, SearchPassage
 
-    words = [w.strip('"') for w in query.replace('" ', '"|').split("|")] if '"' in query else [
-        w for w in query.split() if w != "OR" and not w.startswith("-")
-    ]
+    words = (
+        [w.strip('"') for w in query.replace('" ', '"|').split("|")]
+        if '"' in query
+        else [w for w in query.split() if w != "OR" and not w.startswith("-")]
+    )
 
     def run() -> list[Any]:
         documents = SearchDocument.objects.filter(access="public")
@@ -280,19 +291,20 @@ def main() -> None:
     args = parser.parse_args()
     _setup_django(args)
 
+    from django.contrib.auth.models import AnonymousUser
     from django.db import connection
     from django.test import Client
     from django.test.utils import override_settings
-
-    from django.contrib.auth.models import AnonymousUser
 
     from ecoc_hub.search.models import SearchDocument
     from ecoc_hub.search.queries import search
 
     corpus = Corpus(scale=args.scale, seed=args.seed)
     vendor = connection.vendor
-    print(f"ECoC Hub search benchmark: scale {args.scale} ({corpus.size} resources), "
-          f"seed {args.seed}, {vendor}")
+    print(
+        f"ECoC Hub search benchmark: scale {args.scale} ({corpus.size} resources), "
+        f"seed {args.seed}, {vendor}"
+    )
     built = None
     if args.rebuild or SearchDocument.objects.filter(kind=KIND).count() != corpus.size:
         print("Indexing the corpus…", flush=True)
@@ -330,8 +342,17 @@ def main() -> None:
                 if not filtered and not args.no_naive and corpus.size <= SCALES["S"]:
                     naive50, naive95, _ = _timed(naive(query), 3)
                 rows.append(
-                    (label + (" + filters" if filtered else ""), query, total,
-                     full50, full95, engine50, engine95, naive50, naive95)
+                    (
+                        label + (" + filters" if filtered else ""),
+                        query,
+                        total,
+                        full50,
+                        full95,
+                        engine50,
+                        engine95,
+                        naive50,
+                        naive95,
+                    )
                 )
                 print(f"  {rows[-1][0]:<34} {full95:8.1f} ms p95", flush=True)
 
@@ -344,7 +365,8 @@ def main() -> None:
             f"Indexed {built['resources']} resources, {built['pages']} pages in "
             f"{built['indexing_s']:.0f} s: [bold]{built['pages_per_s']:.0f} pages/s[/] "
             f"(analysis + insert + engine; corpus generation "
-            f"{built['generation_s']:.0f} s excluded; optimise {built['optimise_s']:.0f} s)"
+            f"{built['generation_s']:.0f} s excluded; "
+            f"optimise {built['optimise_s']:.0f} s)"
         )
     console.print(
         f"Passages {size['passages']}; raw text {size['raw_text_mb']:.0f} MB; analysed "
@@ -353,16 +375,33 @@ def main() -> None:
         f"index/raw = {size['engine_mb'] / size['raw_text_mb']:.2f}; passage table "
         f"(text + tokens) {size['passage_table_mb']:.0f} MB"
     )
-    table = Table(title=f"Latency in ms ({vendor}, scale {args.scale}, visitor, "
-                  f"{args.repeat} runs; target p95 ≤ {target:.0f} ms, full ≤ 2× engine)")
-    for column in ("query", "hits", "full p50", "full p95", "engine p50", "engine p95",
-                   "full/engine", "naive p50", "naive p95", "target"):
+    table = Table(
+        title=f"Latency in ms ({vendor}, scale {args.scale}, visitor, "
+        f"{args.repeat} runs; target p95 <= {target:.0f} ms, full <= 2x engine)"
+    )
+    for column in (
+        "query",
+        "hits",
+        "full p50",
+        "full p95",
+        "engine p50",
+        "engine p95",
+        "full/engine",
+        "naive p50",
+        "naive p95",
+        "target",
+    ):
         table.add_column(column, justify="left" if column == "query" else "right")
     for label, _query, total, f50, f95, e50, e95, n50, n95 in rows:
         ok = f95 <= target and f50 <= 2 * max(e50, 0.001)
         table.add_row(
-            label, str(total), f"{f50:.1f}", f"{f95:.1f}", f"{e50:.1f}", f"{e95:.1f}",
-            f"{f50 / max(e50, 0.001):.1f}×",
+            label,
+            str(total),
+            f"{f50:.1f}",
+            f"{f95:.1f}",
+            f"{e50:.1f}",
+            f"{e95:.1f}",
+            f"{f50 / max(e50, 0.001):.1f}x",
             "" if n50 is None else f"{n50:.0f}",
             "" if n95 is None else f"{n95:.0f}",
             "met" if ok else "MISSED",

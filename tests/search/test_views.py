@@ -143,8 +143,8 @@ def test_search_page_query_count_does_not_grow_with_hits(
 ):
     make_documents(count)
 
-    # count, facets, page of ids, documents, best passages
-    with django_assert_num_queries(5):
+    # total and facets, page of ids, documents, best passages
+    with django_assert_num_queries(4):
         response = client.get(URL, {"q": "culture"})
 
     assert len(response.context["results"].hits) == count
@@ -156,8 +156,8 @@ def test_member_search_page_query_count_does_not_grow_with_hits(
 ):
     make_documents(count)
 
-    # session, user, groups, then the five search queries
-    with django_assert_num_queries(8):
+    # session, user, groups, then the four search queries
+    with django_assert_num_queries(7):
         response = member_client.get(URL, {"q": "culture"})
 
     assert len(response.context["results"].hits) == count

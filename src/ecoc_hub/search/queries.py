@@ -255,57 +255,75 @@ def _fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
 
 def _facet_counts(
     where: _Where, facet_names: Sequence[str], limit: int | None = None
-) -> dict[str, list[FacetCount]]:
-    if not facet_names:
-        return {}
+) -> tuple[int, dict[str, list[FacetCount]]]:
+    """The total and the facet counts, in one statement.
+
+    The matching set is materialised once (a CTE) for the total and the
+    facets without a selection; a facet with a selection is counted as if its
+    own selection were not made, so ticking a second value (OR) shows what it
+    would add.
+    """
+    sql, params = where.sql()
     unselected = [f for f in facet_names if f not in where.filters and f != "kind"]
-    parts: list[tuple[str, list[Any]]] = []
+    parts: list[tuple[str, list[Any]]] = [
+        ("SELECT '#total', '', COUNT(*) FROM matching", [])
+    ]
     if unselected:
-        sql, params = where.sql()
         parts.append(
             (
                 # Matching documents drive the join: facet values are read
                 # through the (document, facet) index for those only.
-                f"SELECT fv.facet, fv.value, COUNT(*) FROM "
-                f"(SELECT d.id FROM {DOC} d WHERE {sql}) m "
+                f"SELECT fv.facet, fv.value, COUNT(*) FROM matching m "
                 f"JOIN {FACET} fv ON fv.document_id = m.id "
                 f"WHERE fv.facet IN ({_marks(unselected)}) GROUP BY fv.facet, fv.value",
-                [*params, *unselected],
+                list(unselected),
             )
         )
     for facet in facet_names:
         if facet not in where.filters and facet != "kind":
             continue
-        # A facet with a selection counts as if its own selection were not
-        # made, so ticking a second value (OR) shows what it would add.
-        sql, params = where.sql(except_facet=facet)
+        if facet == "kind" and facet not in where.filters:
+            parts.append(
+                (
+                    f"SELECT 'kind', d.kind, COUNT(*) FROM matching m "
+                    f"JOIN {DOC} d ON d.id = m.id GROUP BY d.kind",
+                    [],
+                )
+            )
+            continue
+        own_sql, own_params = where.sql(except_facet=facet)
         if facet == "kind":
             parts.append(
                 (
-                    f"SELECT 'kind', d.kind, COUNT(*) FROM {DOC} d WHERE {sql} "
+                    f"SELECT 'kind', d.kind, COUNT(*) FROM {DOC} d WHERE {own_sql} "
                     "GROUP BY d.kind",
-                    params,
+                    own_params,
                 )
             )
         else:
             parts.append(
                 (
                     f"SELECT fv.facet, fv.value, COUNT(*) FROM "
-                    f"(SELECT d.id FROM {DOC} d WHERE {sql}) m "
+                    f"(SELECT d.id FROM {DOC} d WHERE {own_sql}) m "
                     f"JOIN {FACET} fv ON fv.document_id = m.id "
                     "WHERE fv.facet = %s GROUP BY fv.facet, fv.value",
-                    [*params, facet],
+                    [*own_params, facet],
                 )
             )
     rows = _fetch(
-        " UNION ALL ".join(
+        f"WITH matching AS MATERIALIZED (SELECT d.id FROM {DOC} d WHERE {sql}) "
+        + " UNION ALL ".join(
             f"SELECT * FROM ({p[0]}) AS part{i}" for i, p in enumerate(parts)
         ),
-        [x for p in parts for x in p[1]],
+        [*params, *(x for p in parts for x in p[1])],
     )
+    total = 0
     counts: dict[str, dict[str, int]] = {name: {} for name in facet_names}
     for facet, value, count in rows:
-        counts[facet][value] = int(count)
+        if facet == "#total":
+            total = int(count)
+        else:
+            counts[facet][value] = int(count)
     result: dict[str, list[FacetCount]] = {}
     for name in facet_names:
         selected = set(where.filters.get(name, []))
@@ -323,7 +341,7 @@ def _facet_counts(
         result[name] = [
             FacetCount(v, c, v in selected, labels.get(v, v)) for v, c in ordered
         ]
-    return result
+    return total, result
 
 
 def _ranked(
@@ -471,8 +489,7 @@ def search(
         filters=_clean_filters(filters),
         year_range=year_range,
     )
-    sql, params = where.sql()
-    total = int(_fetch(f"SELECT COUNT(*) FROM {DOC} d WHERE {sql}", params)[0][0])
+    total, facets = _facet_counts(where, facet_names, facet_limit)
     num_pages = max(1, math.ceil(total / per_page))
     page = max(1, min(int(page), num_pages))
     ranked = _page_ids(where, sort, (page - 1) * per_page, per_page) if total else []
@@ -499,7 +516,7 @@ def search(
         query=query,
         total=total,
         hits=hits,
-        facets=_facet_counts(where, facet_names, facet_limit),
+        facets=facets,
         page=page,
         num_pages=num_pages,
         per_page=per_page,
