@@ -38,9 +38,11 @@ class SearchForm(forms.Form):
     ) -> None:
         # An over-long query is cut rather than refused: a search never fails.
         data = data.copy()
-        if len(data.get("q", "")) > MAX_QUERY_LENGTH:
-            data["q"] = data["q"][:MAX_QUERY_LENGTH]
+        query = str(data.get("q", ""))
+        if len(query) > MAX_QUERY_LENGTH:
+            data["q"] = query[:MAX_QUERY_LENGTH]
         super().__init__(data, **kwargs)
+        self.query_data = data
         self.facet_names = list(DEFAULT_FACETS if facet_names is None else facet_names)
 
     def search_arguments(self) -> dict[str, Any]:
@@ -55,7 +57,7 @@ class SearchForm(forms.Form):
         if year_from and year_to and year_from > year_to:
             year_from, year_to = year_to, year_from
         filters = {
-            name: [v[:200] for v in self.data.getlist(name) if v][:50]
+            name: [v[:200] for v in self.query_data.getlist(name) if v][:50]
             for name in self.facet_names
         }
         return {
