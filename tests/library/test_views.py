@@ -65,7 +65,7 @@ def test_library_page_query_count_does_not_grow(
     for n in range(count):
         make_resource(owner=member, curator=curator, title=f"Resource {n}")
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("library:list"))
 
 
