@@ -40,6 +40,8 @@ def test_openapi_document_lists_the_v1_paths(client, db):
     assert response.status_code == 200
     assert paths == [
         "/api/v1/capacity-areas",
+        "/api/v1/podcasts/shows",
+        "/api/v1/podcasts/shows/{slug}/episodes",
         "/api/v1/resources",
         "/api/v1/resources/{uuid}",
         "/api/v1/resources/{uuid}/files",
@@ -441,3 +443,33 @@ def test_token_rate_limit_counts_per_token(client, settings, member):
     ]
 
     assert statuses == [200, 429, 200]
+
+
+# Podcasts ---------------------------------------------------------------------
+
+
+def test_podcast_shows_and_episodes_are_listed_when_published(client, db):
+    from tests.podcasts.conftest import make_episode, make_show
+
+    show = make_show()
+    make_show(title="Hidden", slug="hidden", state="draft")
+    episode = make_episode(show)
+    make_episode(show, title="Draft", slug="draft", number=2, state="draft")
+
+    shows = client.get("/api/v1/podcasts/shows").json()
+    episodes = client.get(f"/api/v1/podcasts/shows/{show.slug}/episodes").json()
+
+    assert [s["slug"] for s in shows["results"]] == ["capital-conversations"]
+    assert shows["results"][0]["feed_url"] == SITE + show.get_feed_url()
+    assert [e["guid"] for e in episodes["results"]] == [str(episode.guid)]
+    assert episodes["results"][0]["audio_url"] == SITE + episode.audio_url
+
+
+def test_episodes_of_an_unpublished_show_are_not_found(client, db):
+    from tests.podcasts.conftest import make_show
+
+    make_show(slug="draft-show", state="draft")
+
+    response = client.get("/api/v1/podcasts/shows/draft-show/episodes")
+
+    assert response.status_code == 404

@@ -831,4 +831,145 @@ def publish_resource(request: HttpRequest, uuid: UUID) -> Any:
     return _detail(resource, user)
 
 
+# Podcasts (public shows and their public episodes) ---------------------------------
+
+
+class ShowOut(Schema):
+    slug: str
+    title: str
+    description: str
+    language: str
+    author: str
+    licence: str
+    licence_url: str
+    url: str
+    feed_url: str
+    updated_at: dt.datetime
+
+
+class ShowPage(Schema):
+    count: int
+    page: int
+    pages: int
+    per_page: int
+    links: Links
+    results: list[ShowOut]
+
+
+class EpisodeOut(Schema):
+    guid: UUID
+    title: str
+    number: int | None
+    episode_type: str
+    published_at: dt.datetime | None
+    duration_seconds: float
+    audio_url: str
+    audio_type: str
+    audio_size: int
+    url: str
+
+
+class EpisodePage(Schema):
+    count: int
+    page: int
+    pages: int
+    per_page: int
+    links: Links
+    results: list[EpisodeOut]
+
+
+def _show_out(show: Any) -> dict[str, Any]:
+    return {
+        "slug": show.slug,
+        "title": show.title,
+        "description": show.description,
+        "language": show.language,
+        "author": show.author,
+        "licence": show.licence,
+        "licence_url": show.licence_url,
+        "url": absolute(show.get_absolute_url()),
+        "feed_url": absolute(show.get_feed_url()),
+        "updated_at": show.updated_at,
+    }
+
+
+@v1.get(
+    "/podcasts/shows",
+    response={200: ShowPage, **ERRORS},
+    auth=READ,
+    url_name="podcast_shows",
+    summary="Published podcast shows",
+)
+def list_shows(
+    request: HttpRequest,
+    response: HttpResponse,
+    page: int = Query(1, ge=1, le=100000),
+    per_page: int = Query(50, ge=1, le=MAX_PER_PAGE),
+) -> Any:
+    from ecoc_hub.podcasts.models import Show
+
+    items, count, pages = _paged(
+        Show.objects.public().order_by("title", "pk"), page, per_page
+    )
+    links = _links(request, min(page, pages), pages)
+    _link_header(response, links)
+    return {
+        "count": count,
+        "page": min(page, pages),
+        "pages": pages,
+        "per_page": per_page,
+        "links": links,
+        "results": [_show_out(show) for show in items],
+    }
+
+
+@v1.get(
+    "/podcasts/shows/{slug}/episodes",
+    response={200: EpisodePage, **ERRORS},
+    auth=READ,
+    url_name="podcast_episodes",
+    summary="The published episodes of a show, newest first",
+)
+def list_episodes(
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: str,
+    page: int = Query(1, ge=1, le=100000),
+    per_page: int = Query(50, ge=1, le=MAX_PER_PAGE),
+) -> Any:
+    from ecoc_hub.podcasts.models import Show
+
+    show = Show.objects.public().filter(slug=slug).first()
+    if show is None:
+        raise HttpError(404, "No published show has this slug.")
+    episodes = show.episodes.public().order_by("-published_at", "-pk")
+    items, count, pages = _paged(episodes, page, per_page)
+    links = _links(request, min(page, pages), pages)
+    _link_header(response, links)
+    for episode in items:
+        episode.show = show
+    return {
+        "count": count,
+        "page": min(page, pages),
+        "pages": pages,
+        "per_page": per_page,
+        "links": links,
+        "results": [
+            {
+                "guid": e.guid,
+                "title": e.title,
+                "number": e.number,
+                "episode_type": e.episode_type,
+                "published_at": e.published_at,
+                "duration_seconds": e.audio_duration,
+                "audio_url": absolute(e.audio_url),
+                "audio_type": e.audio_mime,
+                "audio_size": e.audio_size,
+                "url": absolute(e.get_absolute_url()),
+            }
+            for e in items
+        ],
+    }
+
+
 api.add_router("/v1/", v1)
