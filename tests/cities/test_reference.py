@@ -5,6 +5,7 @@ import pytest
 from ecoc_hub.cities import reference_strings
 from ecoc_hub.cities.models import CapacityArea, City, Criterion, Title
 from ecoc_hub.cities.reference import (
+    ensure_reference_data,
     load_reference_data,
     read_csv,
     reference_strings_source,
@@ -59,3 +60,18 @@ def test_loading_the_reference_data_again_changes_nothing():
         "capacity_areas": len(read_csv("capacity_areas.csv")),
         "titles": len(read_csv("ecoc_titles.csv")),
     }
+
+
+@pytest.mark.django_db
+def test_ensure_reference_data_loads_nothing_when_the_data_is_there():
+    assert ensure_reference_data() is False
+
+
+@pytest.mark.django_db
+def test_ensure_reference_data_reloads_an_emptied_directory():
+    Title.objects.all().delete()
+
+    loaded = ensure_reference_data()
+
+    assert loaded is True
+    assert Title.objects.count() == len(read_csv("ecoc_titles.csv"))

@@ -76,6 +76,20 @@ def load_reference_data(apps: Any = None) -> dict[str, int]:
     }
 
 
+def ensure_reference_data() -> bool:
+    """Load the reference data when it is missing (a restored or emptied database).
+
+    The data migration loads it on the first ``migrate``; this covers a
+    database whose tables exist but are empty. Returns whether it loaded.
+    """
+    from .models import Criterion, Title
+
+    if Criterion.objects.exists() and Title.objects.exists():
+        return False
+    load_reference_data()
+    return True
+
+
 def reference_strings_source() -> str:
     """The source of reference_strings.py, generated from the CSV files.
 

@@ -14,6 +14,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from ecoc_hub.cities.reference import ensure_reference_data
+
 
 class Command(BaseCommand):
     help = "Apply migrations, then start the web server and a task worker together."
@@ -42,6 +44,8 @@ class Command(BaseCommand):
         try:
             call_command("migrate", interactive=False, verbosity=0)
             call_command("createcachetable", verbosity=0)
+            if ensure_reference_data():
+                self.stdout.write(_("The ECoC directory and criteria were loaded."))
         finally:
             collected = collecting.wait()
         if collected != 0:
