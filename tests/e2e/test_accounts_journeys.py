@@ -143,8 +143,10 @@ def test_newcomer_signs_up_confirms_logs_in_joins_a_team_and_reads_french(
     page.locator("#id_q").fill("Oulu")
     page.get_by_role("button", name=french("Show titles")).click()
     expect(page.locator("#directory-results a")).to_have_text(["Oulu"])
-    page.locator("#directory-results").get_by_role("link", name="Oulu").click()
-    page.wait_for_load_state()
+    # htmx also filters as one types: let every swap land before clicking.
+    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator("#directory-results").get_by_role("link", name="Oulu").click()
     assert page.locator("html").get_attribute("lang") == "fr"
     expect(page.locator("main")).to_contain_text("Oulu2026 delivery team")
     check_page(page, "the city page in French")
