@@ -145,3 +145,18 @@ def test_withdrawn_resource_shows_a_tombstone_with_410(outsider, curator, client
     assert response.status_code == 410
     assert "Duplicate record." in response.content.decode()
     assert download.status_code == 404
+
+
+def test_tombstone_of_a_members_only_record_hides_its_title(outsider, curator, client):
+    from ecoc_hub.library import services
+
+    resource = make_resource(
+        owner=outsider, curator=curator, access="members", title="Internal memo"
+    )
+    services.withdraw(resource=resource, curator=curator, reason="Superseded.")
+
+    page = client.get(resource.get_absolute_url())
+
+    assert page.status_code == 410
+    assert "Internal memo" not in page.content.decode()
+    assert "Superseded." in page.content.decode()

@@ -136,7 +136,10 @@ def resource_detail(request: HttpRequest, uuid: Any, slug: str = "") -> HttpResp
             "library/tombstone.html",
             {
                 "resource": resource,
-                "breadcrumbs": [_library_crumb(), (resource.title, "")],
+                # The title of a members-only or team record stays theirs.
+                "show_title": permissions.audience_allows(request.user, resource)
+                or permissions.can_moderate(request.user),
+                "breadcrumbs": [_library_crumb(), (_("Withdrawn resource"), "")],
             },
             status=410,
         )
