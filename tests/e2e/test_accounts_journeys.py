@@ -99,11 +99,13 @@ def test_newcomer_signs_up_confirms_logs_in_joins_a_team_and_reads_french(
     page.locator("input[name=password2]").fill(NEW_PASSWORD)
     submit_form_of(page, "password2")
     assert page.url.endswith(reverse("account_email_verification_sent"))
+    check_page(page, "the 'check your e-mail' page")
 
     # The confirmation link arrives by e-mail; the newcomer confirms.
     confirm_links = mailbox.links("newcomer@example.org", "/confirm-email/")
     assert len(confirm_links) == 1
     page.goto(local_path(confirm_links[0]))
+    check_page(page, "the e-mail confirmation page")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     from allauth.account.models import EmailAddress

@@ -136,12 +136,18 @@ def signed_in(path_name: str, *args) -> Callable[[Setup], str]:
     return build
 
 
-def curator_at(path_name: str) -> Callable[[Setup], str]:
+def curator_at(path_name: str, *args) -> Callable[[Setup], str]:
     def build(s: Setup) -> str:
         _signed_in_curator(s)
-        return reverse(path_name)
+        return reverse(path_name, args=args)
 
     return build
+
+
+def withdraw_form(s: Setup) -> str:
+    item = data.resource(owner=data.member("ada@example.org"))
+    _signed_in_curator(s)
+    return reverse("library:withdraw", args=[item.uuid])
 
 
 def forbidden_page(s: Setup) -> str:
@@ -294,6 +300,12 @@ PAGE_TYPES: dict[str, PageType] = {
     "team page (team admin)": PageType(team_page_as_team_admin),
     "invitation": PageType(invitation_page),
     "privacy settings": PageType(signed_in("accounts:privacy")),
+    "e-mail addresses": PageType(signed_in("account_email")),
+    "password change": PageType(signed_in("account_change_password")),
+    "sessions": PageType(signed_in("usersessions_list")),
+    "log out confirmation": PageType(signed_in("account_logout")),
+    "two-factor overview (curator)": PageType(curator_at("mfa_index")),
+    "team creation (curator)": PageType(curator_at("accounts:team_create")),
     "delete account": PageType(signed_in("accounts:delete_account")),
     # library
     "library home": PageType(static("library:list")),
@@ -313,12 +325,15 @@ PAGE_TYPES: dict[str, PageType] = {
     "reports": PageType(report_list),
     "collections": PageType(static("library:collections")),
     "collection page": PageType(collection_page),
+    "collection form (curator)": PageType(curator_at("library:collection_new")),
+    "withdraw form (curator)": PageType(withdraw_form),
     # podcasts and search
     "podcasts": PageType(static("podcasts:list")),
     "podcast show": PageType(podcast_show),
     "episode page": PageType(episode_page),
     "podcast management": PageType(podcast_manage),
     "episode form": PageType(episode_form),
+    "show form (curator)": PageType(curator_at("podcasts:show_create")),
     "search page": PageType(static("search:list")),
     "search results": PageType(search_results),
 }
