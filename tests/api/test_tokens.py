@@ -100,3 +100,11 @@ def test_token_list_query_count_does_not_grow(member_client, member):
     services.create_token(user=member, name="three")
 
     assert _queries(member_client) == one
+
+
+def test_token_page_speaks_french_and_german(member_client, member):
+    french = member_client.get("/me/api-tokens/", headers={"Accept-Language": "fr"})
+    german = member_client.get("/me/api-tokens/", headers={"Accept-Language": "de"})
+
+    assert html.fromstring(french.content).findtext(".//h1") == "Jetons d\u2019API"
+    assert html.fromstring(german.content).findtext(".//h1") == "API-Tokens"
