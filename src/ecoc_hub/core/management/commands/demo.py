@@ -7,7 +7,7 @@ import importlib.util
 from types import ModuleType
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 # In this order: teams first, then the content that may refer to them.
@@ -39,10 +39,28 @@ def demo_modules(names: tuple[str, ...] = DEMO_MODULES) -> list[ModuleType]:
     return modules
 
 
+def _app_label(module_name: str) -> str:
+    return module_name.split(".")[-2]
+
+
 class Command(BaseCommand):
     help = "Load the demo content (city teams, people, resources, podcasts)."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--app",
+            action="append",
+            dest="apps",
+            choices=[_app_label(name) for name in DEMO_MODULES],
+            help="load the demo content of this app only (repeat for several)",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        for module in demo_modules():
+        names = tuple(
+            name
+            for name in DEMO_MODULES
+            if not options["apps"] or _app_label(name) in options["apps"]
+        )
+        for module in demo_modules(names):
             module.load_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(_("Demo content is loaded.")))
