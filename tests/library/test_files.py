@@ -39,6 +39,9 @@ VALID = [
     ("poster.png", samples.png_bytes, "png"),
     ("talk.mp3", samples.mp3_bytes, "mp3"),
     ("talk.vtt", lambda: samples.vtt_bytes([(0, 2, "Hello")]), "vtt"),
+    ("film.mp4", samples.mp4_bytes, "mp4"),
+    ("talk.m4a", lambda: samples.mp4_bytes(brand=b"M4A "), "m4a"),
+    ("film.webm", samples.webm_bytes, "webm"),
 ]
 
 
@@ -213,3 +216,22 @@ def test_temporary_file_is_removed_after_storing(db):
     store_blob(staged)
 
     assert staged.path.exists() is False
+
+
+def test_truncated_mp4_is_refused(db):
+    with pytest.raises(UploadRejected):
+        stage(samples.mp4_bytes()[:-10], "film.mp4")
+
+
+def test_odp_is_recognised_by_its_mimetype_entry(db):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        archive.writestr("content.xml", "<office:document-content/>")
+
+    staged = stage(buffer.getvalue(), "slides.odp")
+
+    assert staged.kind == "odp"
+    staged.discard()

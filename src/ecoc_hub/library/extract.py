@@ -166,7 +166,10 @@ def extract_image(path: Path) -> dict[str, Any]:
 def extract_media(path: Path) -> dict[str, Any]:
     import mutagen
 
-    parsed = mutagen.File(str(path))
+    try:
+        parsed = mutagen.File(str(path))
+    except mutagen.MutagenError:  # e.g. a video without a sound track
+        parsed = None
     duration = None
     if parsed is not None and getattr(parsed, "info", None) is not None:
         duration = getattr(parsed.info, "length", None)

@@ -329,11 +329,28 @@ def _image_kind(path: Path) -> set[str]:
 
 
 def _mp4_kind(path: Path) -> set[str]:
-    from mutagen.mp4 import MP4, MP4StreamInfoError
-
-    try:
-        MP4(path)
-    except (MP4StreamInfoError, Exception):
+    """An ISO media file: a chain of well-formed top-level boxes, ftyp first,
+    with a moov box (video without sound is valid, so not mutagen alone)."""
+    size = path.stat().st_size
+    seen: list[bytes] = []
+    with path.open("rb") as handle:
+        offset = 0
+        while offset < size and len(seen) < 1000:
+            handle.seek(offset)
+            header = handle.read(16)
+            if len(header) < 8:
+                return set()
+            length = int.from_bytes(header[:4], "big")
+            box = header[4:8]
+            if length == 1 and len(header) == 16:
+                length = int.from_bytes(header[8:16], "big")
+            elif length == 0:
+                length = size - offset
+            if length < 8 or offset + length > size or not box.isascii():
+                return set()
+            seen.append(box)
+            offset += length
+    if not seen or seen[0] != b"ftyp" or b"moov" not in seen:
         return set()
     return {"mp4", "m4a"}
 

@@ -47,13 +47,16 @@ def can_view_resource(user: Any, resource: Resource) -> bool:
     return audience_allows(user, resource)
 
 
-def can_download_file(user: Any, file: ResourceFile) -> bool:
-    resource = file.resource
+def can_download_files(user: Any, resource: Resource) -> bool:
     if is_curator(user) or _is_owner(user, resource):
         return True
     if not can_view_resource(user, resource):
         return False
     return not resource.is_embargoed
+
+
+def can_download_file(user: Any, file: ResourceFile) -> bool:
+    return can_download_files(user, file.resource)
 
 
 def can_edit(user: Any, resource: Resource) -> bool:

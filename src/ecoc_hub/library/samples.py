@@ -15,10 +15,12 @@ __all__ = [
     "build_pdf",
     "docx_bytes",
     "mp3_bytes",
+    "mp4_bytes",
     "odt_bytes",
     "png_bytes",
     "pptx_bytes",
     "vtt_bytes",
+    "webm_bytes",
     "xlsx_bytes",
     "zip_bomb_docx",
 ]
@@ -176,3 +178,19 @@ def vtt_bytes(cues: list[tuple[float, float, str]]) -> bytes:
     for start, end, text in cues:
         lines += [f"{stamp(start)} --> {stamp(end)}", text, ""]
     return "\n".join(lines).encode()
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+
+
+def mp4_bytes(*, brand: bytes = b"isom") -> bytes:
+    """The box structure of an ISO media file: ftyp, moov with a movie header."""
+    mvhd = _box(b"mvhd", bytes(4) + bytes(8) + (1000).to_bytes(4, "big") + bytes(84))
+    return _box(b"ftyp", brand + bytes(4) + b"isommp41") + _box(b"moov", mvhd)
+
+
+def webm_bytes() -> bytes:
+    """An EBML header declaring the WebM document type."""
+    doc_type = b"\x42\x82\x84webm"
+    return b"\x1a\x45\xdf\xa3" + bytes([0x80 | len(doc_type)]) + doc_type

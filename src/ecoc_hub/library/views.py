@@ -190,8 +190,7 @@ def resource_detail(request: HttpRequest, uuid: Any, slug: str = "") -> HttpResp
         "related": related,
         "citation": _citation(resource, creators),
         "can_edit": can_edit,
-        "can_download": (resource.is_published and not resource.is_embargoed)
-        or is_editor,
+        "can_download": permissions.can_download_files(user, resource),
         "can_add_version": permissions.can_add_file_version(user, resource),
         "can_moderate": permissions.can_moderate(user),
         "can_report": permissions.can_report(user, resource),
