@@ -138,7 +138,7 @@ def build(corpus: Corpus) -> dict[str, float]:
         backends.optimise(cursor)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE search_searchpassage")
+            cursor.execute("VACUUM ANALYZE")
     optimise = time.perf_counter() - t0
     return {
         "resources": resources,

@@ -164,6 +164,14 @@ def rebuild(cursor: Any) -> None:
 
 def optimise(cursor: Any) -> None:
     if vendor() == "postgresql":
-        cursor.execute(f"ANALYZE {PASSAGE_TABLE}")
+        # Fresh statistics: with stale ones the planner misjudges how many
+        # documents a filter keeps and scans passages document by document.
+        for table in (
+            "search_searchdocument",
+            "search_searchfacetvalue",
+            "search_searchdocumentorganisation",
+            PASSAGE_TABLE,
+        ):
+            cursor.execute(f"ANALYZE {table}")
     elif vendor() == "sqlite":
         cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
