@@ -319,3 +319,19 @@ def test_collection_keeps_order_and_drops_duplicates(member, curator):
 
     assert [i.resource.title for i in collection.items.all()] == ["Second", "First"]
     assert collection.slug == "starter-kit"
+
+
+def test_most_downloaded_sort_follows_downloads(member, curator):
+    from ecoc_hub.search.queries import search
+
+    popular = make_resource(owner=member, curator=curator, title="Popular")
+    quiet = make_resource(owner=member, curator=curator, title="Quiet")
+    before = search("", user=None, kinds=["library.resource"], sort="popular")
+    browser = "Mozilla/5.0 Firefox/140.0"
+
+    services.record_hit(resource=popular, user_agent=browser, download=True)
+
+    results = search("", user=None, kinds=["library.resource"], sort="popular")
+    assert [hit.title for hit in before.hits] == ["Quiet", "Popular"]
+    assert [hit.title for hit in results.hits] == ["Popular", "Quiet"]
+    assert quiet.pk != popular.pk

@@ -33,7 +33,7 @@ from .models import (
     ResourceVersion,
 )
 from .search_index import index_resource
-from .tasks import extract_file
+from .tasks import extract_file, refresh_index_entry
 
 SIMPLE_FIELDS = [
     "title",
@@ -503,6 +503,16 @@ def record_hit(*, resource: Resource, user_agent: str, download: bool) -> bool:
         Resource.objects.filter(pk=resource.pk).update(
             download_count=F("download_count") + 1
         )
+        first_today = (
+            DailyCount.objects.filter(resource=resource, day=today)
+            .values_list("downloads", flat=True)
+            .get()
+            == 1
+        )
+        if first_today and resource.state == Resource.State.PUBLISHED:
+            # The index keeps a copy of the count for "most downloaded";
+            # refreshing it once a day per resource keeps that cheap.
+            refresh_index_entry.enqueue(resource_id=resource.pk)
     else:
         DailyCount.objects.filter(resource=resource, day=today).update(
             views=F("views") + 1

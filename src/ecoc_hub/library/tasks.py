@@ -130,3 +130,14 @@ def extract_file(*, file_id: int) -> None:
     if file is None:  # deleted before the worker got to it
         return
     apply_extraction(file)
+
+
+@task()
+def refresh_index_entry(*, resource_id: int) -> None:
+    """Re-index one resource, e.g. so "most downloaded" sees new downloads."""
+    from .models import Resource
+
+    resource = Resource.objects.filter(pk=resource_id).first()
+    if resource is not None:
+        with transaction.atomic():
+            index_resource(resource)
