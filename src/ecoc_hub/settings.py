@@ -219,7 +219,8 @@ LANGUAGE_COOKIE_NAME = "ecoc_hub_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Each app keeps its own catalogue in <app>/locale (see docs/developers.md).
+LOCALE_PATHS: list[Path] = []
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
 USE_TZ = True
