@@ -102,7 +102,7 @@ def test_every_curl_example_succeeds(client, member, curator, tmp_path):
     assert Resource.objects.filter(state="submitted").count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_python_example_runs(
     live_server, settings, member, curator, tmp_path, monkeypatch
 ):

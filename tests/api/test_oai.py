@@ -128,7 +128,7 @@ def test_list_sets_without_any_record_is_no_set_hierarchy(client, db):
 # Harvesting --------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pyoai_harvests_everything_over_http_with_resumption_tokens(
     live_server, settings, monkeypatch, member, curator
 ):
@@ -572,3 +572,11 @@ def test_post_requests_are_answered_like_get(client, published):
 
 def test_other_methods_are_refused(client, db):
     assert client.put("/oai").status_code == 405
+
+
+def test_nul_in_an_argument_is_bad_argument(client, published):
+    xml = client.get(
+        "/oai?verb=ListRecords&metadataPrefix=oai_dc&set=area:a%00b"
+    ).content
+
+    assert _error_code(xml) == "badArgument"

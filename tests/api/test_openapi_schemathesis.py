@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -34,7 +36,14 @@ def api_schema(db, settings, member, curator):
     settings.ECOC_HUB_API_RATE_PER_TOKEN = "100000/min"
     cache.clear()
     deposit(owner=member, curator=curator)
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    # The WSGI app closes database connections at the end of each request;
+    # the test's transaction lives on that connection. Django's own test
+    # client unhooks this the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _exercise(operation, headers, seen: dict[str, set[int]]) -> None:

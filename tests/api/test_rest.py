@@ -473,3 +473,17 @@ def test_episodes_of_an_unpublished_show_are_not_found(client, db):
     response = client.get("/api/v1/podcasts/shows/draft-show/episodes")
 
     assert response.status_code == 404
+
+
+def test_nul_characters_never_reach_the_database(client, member):
+    search = client.get("/api/v1/resources?q=a%00b&type=tool%00kit")
+    created = client.post(
+        "/api/v1/resources",
+        {"title": "Bad\x00title"},
+        content_type="application/json",
+        headers=_auth(member),
+    )
+
+    assert search.status_code == 200
+    assert created.status_code == 422
+    assert Resource.objects.count() == 0

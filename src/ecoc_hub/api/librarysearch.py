@@ -44,11 +44,16 @@ class LibraryQuery:
 
         def values(name: str) -> list[str]:
             if getlist is not None:
-                return [str(v) for v in getlist(name)]
-            value = params.get(name)
-            if value is None:
-                return []
-            return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+                raw = [str(v) for v in getlist(name)]
+            else:
+                value = params.get(name)
+                if value is None:
+                    return []
+                raw = (
+                    [str(v) for v in value] if isinstance(value, list) else [str(value)]
+                )
+            # NUL is no character of any query and PostgreSQL refuses it.
+            return [v.replace("\x00", "") for v in raw]
 
         query = (values("q") or [""])[0].strip()[:500]
         return cls(

@@ -473,6 +473,8 @@ def _arguments(data: QueryDict) -> dict[str, str]:
     args: dict[str, str] = {}
     for key in data:
         values = data.getlist(key)
+        if any("\x00" in value for value in values) or "\x00" in key:
+            raise OAIError("badArgument", str(_("Arguments may not contain NUL.")))
         if len(values) != 1:
             raise OAIError(
                 "badArgument",

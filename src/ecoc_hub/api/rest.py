@@ -30,7 +30,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 from ninja.throttling import SimpleRateThrottle
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ecoc_hub.cities.models import CapacityArea, Title
 from ecoc_hub.library import permissions, services
@@ -339,11 +339,6 @@ class CapacityAreaPage(Schema):
     results: list[CapacityAreaOut]
 
 
-class CreatorIn(Schema):
-    name: str = Field(min_length=1, max_length=200)
-    kind: Literal["person", "organisation"] = "person"
-
-
 ResourceTypeLiteral = Literal[
     "bid_book",
     "selection_report",
@@ -370,6 +365,25 @@ LicenceLiteral = Literal[
 ]
 
 
+def _no_nul(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("Text may not contain NUL characters.")
+    if isinstance(value, list):
+        for item in value:
+            _no_nul(item)
+    return value
+
+
+class CreatorIn(Schema):
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal["person", "organisation"] = "person"
+
+    @field_validator("name")
+    @classmethod
+    def _name_without_nul(cls, value: str) -> str:
+        return _no_nul(value)
+
+
 class ResourceIn(Schema):
     title: str = Field(min_length=1, max_length=300)
     abstract: str = Field(default="", max_length=20000)
@@ -386,6 +400,13 @@ class ResourceIn(Schema):
         max_length=30,
         description="Title cities as <city slug>-<year>, e.g. oulu-fi-2026.",
     )
+
+    @field_validator(
+        "title", "abstract", "publisher", "languages", "capacity_areas", "title_cities"
+    )
+    @classmethod
+    def _text_without_nul(cls, value: Any) -> Any:
+        return _no_nul(value)
 
 
 # Helpers -------------------------------------------------------------------------
@@ -534,6 +555,7 @@ def list_resources(
 ) -> Any:
     """The site's query language (words, "phrases", -exclusion, OR) and
     facets, over what the caller may see."""
+    q = q.replace("\x00", "")
     values = {
         "type": type,
         "capacity_area": capacity_area,
@@ -547,7 +569,9 @@ def list_resources(
         query=q.strip(),
         sort=sort or ("relevance" if q.strip() else "newest"),
         filters={
-            name: [v[:200] for v in vals[:20]] for name, vals in values.items() if vals
+            name: [v.replace("\x00", "")[:200] for v in vals[:20]]
+            for name, vals in values.items()
+            if vals
         },
         year_from=year_from,
         year_to=year_to,
@@ -782,7 +806,10 @@ def upload_file(
     except UploadRejected as error:
         return problem(400, error.message)
     added = services.add_file(
-        resource=resource, staged=staged, uploaded_by=user, label=label[:200]
+        resource=resource,
+        staged=staged,
+        uploaded_by=user,
+        label=label.replace("\x00", "")[:200],
     )
     added = ResourceFile.objects.select_related("blob").get(pk=added.pk)
     return 201, _file_out(added)
@@ -939,7 +966,7 @@ def list_episodes(
 ) -> Any:
     from ecoc_hub.podcasts.models import Show
 
-    show = Show.objects.public().filter(slug=slug).first()
+    show = Show.objects.public().filter(slug=slug.replace("\x00", "")).first()
     if show is None:
         raise HttpError(404, "No published show has this slug.")
     episodes = show.episodes.public().order_by("-published_at", "-pk")
