@@ -38,6 +38,10 @@ def curator(email: str = "cora@example.org"):
     """A curator with an authenticator app, as the site requires."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
+    from ecoc_hub.accounts.models import User
+
+    if existing := User.objects.filter(email=email).first():
+        return existing
     user = UserFactory(email=email, display_name="Cora Curator", roles=["curator"])
     TOTP.activate(user, generate_totp_secret())
     return user
