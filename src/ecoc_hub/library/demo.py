@@ -12,6 +12,7 @@ import itertools
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ecoc_hub.accounts.models import Organisation, User
 from ecoc_hub.cities.models import CapacityArea, Title
@@ -173,8 +174,11 @@ def _create(
     return resource
 
 
-def load_demo(*, stdout: Any) -> int:
-    """Create the demo resources that do not exist yet; return how many were made."""
+def load_demo(*, stdout: Any, only: set[int] | None = None) -> int:
+    """Create the demo resources that do not exist yet; return how many were made.
+
+    ``only`` limits the run to some of the 40 numbered resources (for tests).
+    """
     owner = _contributor()
     team = Organisation.objects.filter(name__endswith="(demo)", kind="title").first()
     titles = _titles_by_language()
@@ -183,6 +187,8 @@ def load_demo(*, stdout: Any) -> int:
         language = LANGUAGES[index % 6]
         theme = THEMES[(index // 6) % 4]
         title = next(titles[language])
+        if only is not None and index not in only:
+            continue
         if Resource.objects.filter(identifier=f"demo-{index:02d}").exists():
             continue
         if index == 38:
@@ -201,7 +207,11 @@ def load_demo(*, stdout: Any) -> int:
                 services.approve(resource=resource, curator=None)  # type: ignore[arg-type]
         created += 1
     _collections()
-    stdout.write(f"Library: {created} resources created, 40 in the demo.\n")
+    stdout.write(
+        _("Library: %(created)d resources created, %(total)d in the demo.")
+        % {"created": created, "total": 40}
+        + "\n"
+    )
     return created
 
 
