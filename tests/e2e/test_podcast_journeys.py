@@ -61,6 +61,20 @@ def test_listener_plays_an_episode_and_jumps_by_clicking_the_transcript(
     expect(line).to_have_attribute("aria-current", "true")
     expect(page.locator("button.cue[aria-current]")).to_have_count(1)
 
+    # The keyboard, with focus on the transcript line: K pauses, J goes back
+    # 10 seconds, and the speed menu changes the playback rate.
+    expect(line).to_be_focused()
+    page.keyboard.press("k")
+    page.wait_for_function("() => document.getElementById('player').paused")
+    paused_at = current_time(page)
+    page.keyboard.press("j")
+    page.wait_for_function(
+        f"() => document.getElementById('player').currentTime < {paused_at - 9}"
+    )
+    assert paused_at - 10.5 < current_time(page) < paused_at - 9.5
+    page.get_by_label("Speed").select_option("1.5")
+    assert page.evaluate("() => document.getElementById('player').playbackRate") == 1.5
+
 
 def test_a_phrase_spoken_in_an_episode_is_found_and_opens_at_its_moment(
     page: Page, episode
