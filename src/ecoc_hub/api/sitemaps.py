@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
+from urllib.parse import urlsplit
 
 from django.apps import apps
-from django.contrib.sitemaps import Sitemap
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import Max, QuerySet
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from ecoc_hub.cities.models import City, Title
 from ecoc_hub.library.models import Resource
+
+
+class Sitemap(DjangoSitemap):
+    """Addresses from SITE_URL, as OAI-PMH, feeds and landing pages use,
+    rather than the sites framework's domain."""
+
+    def get_urls(self, page: Any = 1, site: Any = None, protocol: Any = None) -> Any:
+        public = urlsplit(settings.SITE_URL)
+        return super().get_urls(
+            page=page,
+            site=cast(Any, SimpleNamespace(domain=public.netloc)),
+            protocol=public.scheme,
+        )
 
 
 class ResourceSitemap(Sitemap):
@@ -86,6 +106,26 @@ def _podcast_sitemaps() -> dict[str, type[Sitemap]]:
             return item.updated_at
 
     return {"podcast-shows": ShowSitemap, "podcast-episodes": EpisodeSitemap}
+
+
+def index(request: HttpRequest, sitemaps: dict[str, Any]) -> TemplateResponse:
+    """The sitemap index, with SITE_URL addresses and each section's lastmod."""
+    items = []
+    for section, sitemap_class in sitemaps.items():
+        sitemap = sitemap_class()
+        url = settings.SITE_URL + reverse("api:sitemap_section", args=[section])
+        lastmod = sitemap.get_latest_lastmod()
+        items.append(SitemapIndexItem(url, lastmod))
+        items += [
+            SitemapIndexItem(f"{url}?p={page}", lastmod)
+            for page in range(2, sitemap.paginator.num_pages + 1)
+        ]
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": items},
+        content_type="application/xml",
+    )
 
 
 def sitemaps() -> dict[str, type[Sitemap]]:

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from . import feeds, oai, views
+from .sitemaps import index as sitemap_index
 from .sitemaps import sitemaps
 
 app_name = "api"
@@ -24,8 +25,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": sitemaps(), "sitemap_url_name": "api:sitemap_section"},
+        sitemap_index,
+        {"sitemaps": sitemaps()},
         name="sitemap",
     ),
     path(
