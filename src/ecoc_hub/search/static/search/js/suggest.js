@@ -35,9 +35,11 @@
       items[active].scrollIntoView({ block: "nearest" });
     }
 
-    listbox.addEventListener("htmx:afterSwap", function () {
-      active = -1;
-      open();
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+      if (event.detail && event.detail.target === listbox) {
+        active = -1;
+        open();
+      }
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
