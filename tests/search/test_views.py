@@ -115,6 +115,8 @@ def test_member_page_shows_members_only_documents(member_client):
         {"q": "culture", "year_from": "zzz", "year_to": "99999"},
         {"q": "culture", "type": "x" * 1000},
         {"q": "\x00"},
+        {"q": "culture", "type": "bid\x00book"},
+        {"q": "culture", "year_from": "\x00"},
     ],
 )
 def test_bad_parameters_never_break_the_page(client, params):
@@ -193,3 +195,12 @@ def test_suggest_hides_members_only_titles_from_visitors(client):
     response = client.get(reverse("search:suggest"), {"q": "oulu"})
 
     assert response.content.decode().strip() == ""
+
+
+def test_a_nul_in_a_facet_value_is_ignored_instead_of_failing(client):
+    make_documents(1)
+
+    response = client.get(URL, {"type": "report\x00", "q": "culture"})
+
+    assert response.status_code == 200
+    assert response.context["results"].total == 1

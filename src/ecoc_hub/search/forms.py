@@ -57,7 +57,10 @@ class SearchForm(forms.Form):
         if year_from and year_to and year_from > year_to:
             year_from, year_to = year_to, year_from
         filters = {
-            name: [v[:200] for v in self.query_data.getlist(name) if v][:50]
+            # A NUL can never match a stored value, and PostgreSQL refuses it.
+            name: [
+                v[:200] for v in self.query_data.getlist(name) if v and "\x00" not in v
+            ][:50]
             for name in self.facet_names
         }
         return {
