@@ -172,8 +172,10 @@ def _clean_filters(filters: Mapping[str, Iterable[str]] | None) -> dict[str, lis
     for facet, values in (filters or {}).items():
         if isinstance(values, str):
             values = [values]
-        kept = sorted({str(v)[:200] for v in values if str(v)})[:MAX_FILTER_VALUES]
-        if kept and facet:
+        # NUL cannot reach PostgreSQL text; such a value matches nothing anyway.
+        kept = sorted({str(v)[:200] for v in values if str(v) and "\x00" not in str(v)})
+        kept = kept[:MAX_FILTER_VALUES]
+        if kept and facet and "\x00" not in str(facet):
             cleaned[str(facet)[:40]] = kept
     return cleaned
 
