@@ -173,8 +173,8 @@ def test_suggest_returns_listbox_options(client):
     assert response.status_code == 200
     assert response.content.decode().strip() == (
         '<li role="option" id="search-suggestion-1" aria-selected="false" '
-        'class="search-suggestion"><a href="/library/1/" tabindex="-1">'
-        "Oulu &lt;2026&gt; bid</a></li>"
+        'class="search-suggestion" data-href="/library/1/">'
+        "Oulu &lt;2026&gt; bid</li>"
     )
 
 

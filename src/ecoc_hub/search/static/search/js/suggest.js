@@ -48,10 +48,10 @@
         event.preventDefault();
         activate(active + (event.key === "ArrowDown" ? 1 : -1));
       } else if (event.key === "Enter" && !listbox.hidden && active >= 0) {
-        var link = options()[active].querySelector("a");
-        if (link) {
+        var href = options()[active].getAttribute("data-href");
+        if (href) {
           event.preventDefault();
-          window.location.assign(link.href);
+          window.location.assign(href);
         }
       } else if (event.key === "Escape" && !listbox.hidden) {
         event.preventDefault();
@@ -62,14 +62,14 @@
       if (input.value.trim().length < 2) close();
     });
     input.addEventListener("blur", function () {
-      // Later, so that a click on an option still reaches its link.
+      // Later, so that a click on an option is still handled.
       window.setTimeout(close, 200);
     });
     listbox.addEventListener("mousedown", function (event) {
       event.preventDefault(); // keep focus in the input while clicking
       var option = event.target.closest('[role="option"]');
-      var link = option && option.querySelector("a");
-      if (link) window.location.assign(link.href);
+      var href = option && option.getAttribute("data-href");
+      if (href) window.location.assign(href);
     });
   }
 
