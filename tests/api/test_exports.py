@@ -156,10 +156,10 @@ def test_dublin_core_export_validates_against_oai_dc(client, published):
     )
 
 
-def test_datacite_export_validates_against_the_kernel_subset(client, evaluation):
+def test_datacite_export_validates_against_the_official_kernel(client, evaluation):
     response = _export(client, evaluation, "datacite.xml")
 
-    document = assert_valid(response.content, "datacite-kernel-4-subset.xsd")
+    document = assert_valid(response.content, "datacite-kernel-4/metadata.xsd")
     ns = "{http://datacite.org/schema/kernel-4}"
     identifier = document.find(f"{ns}identifier")
     assert (identifier.get("identifierType"), identifier.text) == (

@@ -103,7 +103,7 @@ def test_list_metadata_formats_offers_oai_dc_and_datacite(harvester, published):
         ),
         (
             "datacite",
-            "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd",
+            "http://schema.datacite.org/meta/kernel-4.6/metadata.xsd",
             "http://datacite.org/schema/kernel-4",
         ),
     ]

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from ecoc_hub.library.files import MEDIA_TYPES
-from ecoc_hub.library.models import Resource, ResourceFile
+from ecoc_hub.library.models import Resource, ResourceFile, ResourceRelation
 
 LICENCE_URLS: dict[str, str] = {
     Resource.Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
@@ -70,6 +70,10 @@ def with_record_related(queryset: QuerySet[Resource]) -> QuerySet[Resource]:
         "creators",
         "capacity_areas",
         "titles__city",
+        Prefetch(
+            "relations_from",
+            queryset=ResourceRelation.objects.select_related("target").order_by("pk"),
+        ),
         Prefetch(
             "files",
             queryset=ResourceFile.objects.filter(is_current=True)
@@ -136,6 +140,9 @@ class ResourceRecord:
     published_at: dt.datetime | None
     updated_at: dt.datetime
     files: list[FileRecord] = field(default_factory=list)
+    # (DataCite relationType, identifier type, identifier) of related
+    # resources the outside world may see.
+    related: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def issued(self) -> str:
@@ -247,4 +254,24 @@ def build_record(resource: Resource, *, include_files: bool = True) -> ResourceR
         published_at=resource.published_at,
         updated_at=resource.updated_at,
         files=files,
+        related=[
+            _related(relation.kind, relation.target)
+            for relation in resource.relations_from.all()
+            if relation.target.state == Resource.State.PUBLISHED
+            and relation.target.access == Resource.Access.PUBLIC
+        ],
     )
+
+
+# ResourceRelation.kind → DataCite relationType (kernel 4.6).
+RELATION_TYPES = {
+    "translation_of": "IsTranslationOf",
+    "part_of": "IsPartOf",
+    "new_version_of": "IsNewVersionOf",
+}
+
+
+def _related(kind: str, target: Resource) -> tuple[str, str, str]:
+    if target.doi:
+        return RELATION_TYPES[kind], "DOI", target.doi
+    return RELATION_TYPES[kind], "URL", absolute(target.get_absolute_url())

@@ -10,7 +10,7 @@ OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 OAI_DC_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 DATACITE_NS = "http://datacite.org/schema/kernel-4"
-DATACITE_SCHEMA = "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd"
+DATACITE_SCHEMA = "http://schema.datacite.org/meta/kernel-4.6/metadata.xsd"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -126,6 +126,16 @@ def datacite_element(record: ResourceRecord) -> ET.Element:
             record.isbn,
             alternateIdentifierType="ISBN",
         )
+    if record.related:
+        related = ET.SubElement(root, ns + "relatedIdentifiers")
+        for relation_type, identifier_type, identifier in record.related:
+            _add(
+                related,
+                ns + "relatedIdentifier",
+                identifier,
+                relatedIdentifierType=identifier_type,
+                relationType=relation_type,
+            )
     if record.files:
         formats = ET.SubElement(root, ns + "formats")
         for media_type in sorted({f.media_type for f in record.files}):
