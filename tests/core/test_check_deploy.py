@@ -16,7 +16,13 @@ def test_check_deploy_reports_nothing_in_production_settings(tmp_path):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"PYTEST_VERSION", "DATABASE_URL", "EMAIL_URL"}
+        if key
+        not in {
+            "PYTEST_VERSION",
+            "DATABASE_URL",
+            "EMAIL_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(
         DEBUG="false",
