@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from ecoc_hub.core.ranges import Unsatisfiable, parse_range
 from ecoc_hub.library import samples, services
-from ecoc_hub.library.downloads import Unsatisfiable, parse_range
 
 from .conftest import make_resource, stage
 
@@ -163,3 +163,26 @@ def test_audio_player_has_captions_track(client, member, curator):
         f'<track kind="captions" src="/library/files/{captions.uuid}/talk.vtt?inline=1"'
         in page
     )
+
+
+def test_a_download_the_client_already_has_is_answered_304(client, text_file):
+    first = client.get(text_file.get_absolute_url(), **BROWSER)
+
+    again = client.get(
+        text_file.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"], **BROWSER
+    )
+
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+
+
+def test_if_range_with_another_etag_sends_the_whole_file(client, text_file):
+    response = client.get(
+        text_file.get_absolute_url(),
+        HTTP_RANGE="bytes=0-9",
+        HTTP_IF_RANGE='"not-this-one"',
+        **BROWSER,
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Length"] == "1000"

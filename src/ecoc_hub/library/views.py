@@ -232,8 +232,7 @@ def file_download(
     file = _get_file_for_user(request, uuid)
     range_header = request.headers.get("Range", "")
     response = serve_blob(
-        method=request.method or "GET",
-        range_header=range_header,
+        request,
         blob=file.blob,
         filename=file.original_name,
         kind=file.kind,
@@ -268,8 +267,7 @@ def file_thumbnail(
     if file.thumbnail is None:
         raise Http404
     return serve_blob(
-        method=request.method or "GET",
-        range_header="",
+        request,
         blob=file.thumbnail,
         filename=f"{file.uuid}.png",
         kind="png",
