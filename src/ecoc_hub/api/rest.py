@@ -28,6 +28,7 @@ from django.utils.http import urlencode
 from ninja import File, Form, NinjaAPI, Query, Router, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.files import UploadedFile
+from ninja.responses import Status
 from ninja.security import HttpBearer
 from ninja.throttling import SimpleRateThrottle
 from pydantic import Field, field_validator
@@ -781,7 +782,7 @@ def create_resource(request: HttpRequest, payload: ResourceIn) -> Any:
     except DjangoValidationError as error:
         return _invalid(error)
     resource = with_record_related(Resource.objects.filter(pk=resource.pk)).get()
-    return 201, _detail(resource, user)
+    return Status(201, _detail(resource, user))
 
 
 @v1.post(
@@ -812,7 +813,7 @@ def upload_file(
         label=label.replace("\x00", "")[:200],
     )
     added = ResourceFile.objects.select_related("blob").get(pk=added.pk)
-    return 201, _file_out(added)
+    return Status(201, _file_out(added))
 
 
 @v1.post(
