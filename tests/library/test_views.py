@@ -48,6 +48,19 @@ def test_search_finds_a_word_inside_the_pdf_with_its_page(client, published):
     assert "<mark>zythophilia</mark>" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "PDF, page 3"), ("fr", "PDF, page 3"), ("de", "PDF, Seite 3")],
+)
+def test_passage_labels_are_in_the_readers_language(client, published, language, label):
+    client.cookies["ecoc_hub_language"] = language
+
+    response = client.get(reverse("library:list"), {"q": "zythophilia"})
+
+    hit = response.context["results"].hits[0]
+    assert [p.label for p in hit.passages] == [label]
+
+
 def test_search_facets_show_labels_and_counts(client, published):
     response = client.get(reverse("library:list"), {"type": "toolkit"})
 

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ecoc_hub.search.registry import register_facet, register_kind_label
+from ecoc_hub.search.registry import (
+    register_facet,
+    register_kind_label,
+    register_locator_labeller,
+)
 from ecoc_hub.search.services import (
     Passage,
     index_document,
@@ -203,3 +209,20 @@ register_facet("access", _("Access"), _choice_labels(Resource.Access))  # type: 
 register_facet("capacity_area", _("Capacity area"), _capacity_area_labels)
 register_facet("city", _("Title city"), _city_labels)
 register_facet("language", _("Language"), _language_labels)
+
+
+_PAGE_LOCATOR = re.compile(r"^[0-9a-f-]{36}:(page|slide)=(\d+)$")
+
+
+def _locator_label(locator: str) -> str | None:
+    """ "PDF, page 3" or "Slide 3" in the reader's language."""
+    match = _PAGE_LOCATOR.match(locator)
+    if match is None:
+        return None
+    number = int(match.group(2))
+    if match.group(1) == "page":
+        return gettext("PDF, page %(number)s") % {"number": number}
+    return gettext("Slide %(number)s") % {"number": number}
+
+
+register_locator_labeller(_locator_label)

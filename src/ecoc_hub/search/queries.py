@@ -451,7 +451,7 @@ def _best_passages(
             HitPassage(
                 snippet_html=make_snippet(text, language, tokens),
                 locator=locator,
-                label=label,
+                label=registry.locator_label(locator, label),
                 target_url=target_url,
                 score=float(score),
             )

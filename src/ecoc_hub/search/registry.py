@@ -103,3 +103,23 @@ def facet_value_labels(name: str, values: list[str]) -> dict[str, str]:
     if labeller is None or not values:
         return {}
     return labeller(values)
+
+
+# Passage labels are shown in the reader's language, so they are made from the
+# locator when a page is rendered; the label stored at indexing time is the
+# fallback for locators no app claims.
+LocatorLabeller = Callable[[str], str | None]
+_locator_labellers: list[LocatorLabeller] = []
+
+
+def register_locator_labeller(labeller: LocatorLabeller) -> None:
+    if labeller not in _locator_labellers:
+        _locator_labellers.append(labeller)
+
+
+def locator_label(locator: str, stored: str) -> str:
+    for labeller in _locator_labellers:
+        label = labeller(locator)
+        if label is not None:
+            return label
+    return stored
