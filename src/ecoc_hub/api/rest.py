@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+from collections.abc import Callable
 from typing import Any, Literal
 from uuid import UUID
 
@@ -489,6 +490,29 @@ def _paged(queryset: Any, page: int, per_page: int) -> tuple[list[Any], int, int
     return items, count, pages
 
 
+def _page(
+    request: HttpRequest,
+    response: HttpResponse,
+    queryset: Any,
+    page: int,
+    per_page: int,
+    serialize: Callable[[Any], dict[str, Any]],
+) -> dict[str, Any]:
+    """One page of a list endpoint: the envelope, its links and Link header."""
+    items, count, pages = _paged(queryset, page, per_page)
+    page = min(page, pages)
+    links = _links(request, page, pages)
+    _link_header(response, links)
+    return {
+        "count": count,
+        "page": page,
+        "pages": pages,
+        "per_page": per_page,
+        "links": links,
+        "results": [serialize(item) for item in items],
+    }
+
+
 def _get_resource(request: HttpRequest, uuid: UUID) -> Resource:
     """The library's rule: hidden records are 404, forbidden ones 403."""
     resource = (
@@ -649,28 +673,22 @@ def list_titles(
     )
     if year is not None:
         titles = titles.filter(year=year)
-    items, count, pages = _paged(titles, page, per_page)
-    links = _links(request, min(page, pages), pages)
-    _link_header(response, links)
-    return {
-        "count": count,
-        "page": min(page, pages),
-        "pages": pages,
-        "per_page": per_page,
-        "links": links,
-        "results": [
-            {
-                "year": t.year,
-                "city": t.city.name,
-                "city_slug": t.city.slug,
-                "country_code": t.city.country_code,
-                "status": t.status,
-                "set_spec": f"city:{t.city.slug}-{t.year}",
-                "url": absolute(t.get_absolute_url()),
-            }
-            for t in items
-        ],
-    }
+    return _page(
+        request,
+        response,
+        titles,
+        page,
+        per_page,
+        lambda t: {
+            "year": t.year,
+            "city": t.city.name,
+            "city_slug": t.city.slug,
+            "country_code": t.city.country_code,
+            "status": t.status,
+            "set_spec": f"city:{t.city.slug}-{t.year}",
+            "url": absolute(t.get_absolute_url()),
+        },
+    )
 
 
 @v1.get(
@@ -689,25 +707,19 @@ def list_capacity_areas(
     areas = CapacityArea.objects.select_related("criterion").order_by(
         "criterion__letter", "position", "pk"
     )
-    items, count, pages = _paged(areas, page, per_page)
-    links = _links(request, min(page, pages), pages)
-    _link_header(response, links)
-    return {
-        "count": count,
-        "page": min(page, pages),
-        "pages": pages,
-        "per_page": per_page,
-        "links": links,
-        "results": [
-            {
-                "code": a.code,
-                "name": a.display_name,
-                "criterion": a.criterion.display_name,
-                "url": absolute(a.get_absolute_url()),
-            }
-            for a in items
-        ],
-    }
+    return _page(
+        request,
+        response,
+        areas,
+        page,
+        per_page,
+        lambda a: {
+            "code": a.code,
+            "name": a.display_name,
+            "criterion": a.criterion.display_name,
+            "url": absolute(a.get_absolute_url()),
+        },
+    )
 
 
 # Write endpoints ---------------------------------------------------------------------
@@ -936,19 +948,8 @@ def list_shows(
 ) -> Any:
     from ecoc_hub.podcasts.models import Show
 
-    items, count, pages = _paged(
-        Show.objects.public().order_by("title", "pk"), page, per_page
-    )
-    links = _links(request, min(page, pages), pages)
-    _link_header(response, links)
-    return {
-        "count": count,
-        "page": min(page, pages),
-        "pages": pages,
-        "per_page": per_page,
-        "links": links,
-        "results": [_show_out(show) for show in items],
-    }
+    shows = Show.objects.public().order_by("title", "pk")
+    return _page(request, response, shows, page, per_page, _show_out)
 
 
 @v1.get(
@@ -971,33 +972,23 @@ def list_episodes(
     if show is None:
         raise HttpError(404, "No published show has this slug.")
     episodes = show.episodes.public().order_by("-published_at", "-pk")
-    items, count, pages = _paged(episodes, page, per_page)
-    links = _links(request, min(page, pages), pages)
-    _link_header(response, links)
-    for episode in items:
-        episode.show = show
-    return {
-        "count": count,
-        "page": min(page, pages),
-        "pages": pages,
-        "per_page": per_page,
-        "links": links,
-        "results": [
-            {
-                "guid": e.guid,
-                "title": e.title,
-                "number": e.number,
-                "episode_type": e.episode_type,
-                "published_at": e.published_at,
-                "duration_seconds": e.audio_duration,
-                "audio_url": absolute(e.audio_url),
-                "audio_type": e.audio_mime,
-                "audio_size": e.audio_size,
-                "url": absolute(e.get_absolute_url()),
-            }
-            for e in items
-        ],
-    }
+
+    def serialize(e: Any) -> dict[str, Any]:
+        e.show = show  # already loaded: audio_url and the page address use it
+        return {
+            "guid": e.guid,
+            "title": e.title,
+            "number": e.number,
+            "episode_type": e.episode_type,
+            "published_at": e.published_at,
+            "duration_seconds": e.audio_duration,
+            "audio_url": absolute(e.audio_url),
+            "audio_type": e.audio_mime,
+            "audio_size": e.audio_size,
+            "url": absolute(e.get_absolute_url()),
+        }
+
+    return _page(request, response, episodes, page, per_page, serialize)
 
 
 api.add_router("/v1/", v1)
