@@ -1,5 +1,6 @@
 import io
 import os
+import select
 
 from ecoc_hub.core.progress import is_terminal, progress_bar, track
 
@@ -23,6 +24,17 @@ def test_progress_bar_is_silent_when_not_a_terminal():
     assert stream.getvalue() == ""
 
 
+def _read_all(fd: int) -> str:
+    """Everything written so far: a pty hands data over in pieces."""
+    chunks = []
+    while select.select([fd], [], [], 0.5)[0]:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode()
+
+
 def test_track_draws_a_bar_on_a_terminal():
     controller, terminal_fd = os.openpty()
     terminal = os.fdopen(terminal_fd, "w")
@@ -31,7 +43,7 @@ def test_track_draws_a_bar_on_a_terminal():
 
         items = list(track(range(3), description="Counting", stream=terminal))
         terminal.flush()
-        output = os.read(controller, 65536).decode()
+        output = _read_all(controller)
     finally:
         terminal.close()
         os.close(controller)
