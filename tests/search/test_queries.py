@@ -419,15 +419,25 @@ def test_facet_limit_keeps_the_most_frequent_and_the_selected_values(db):
     ]
 
 
-def test_documents_with_all_terms_in_one_passage_rank_first(db):
+def test_documents_are_ranked_by_their_words_across_all_passages(db):
     make_document(
         title="Spread",
         passages=[Passage(text="audience " * 5), Passage(text="legacy " * 5)],
     )
-    make_document(title="Together", text="audience and legacy")
+    make_document(title="Once", text="audience and legacy")
     make_document(title="Other", text="nothing")
 
     first = search("audience legacy", user=VISITOR, per_page=1, page=1)
     second = search("audience legacy", user=VISITOR, per_page=1, page=2)
 
-    assert (titles(first), titles(second), first.total) == (["Together"], ["Spread"], 2)
+    assert (titles(first), titles(second), first.total) == (["Spread"], ["Once"], 2)
+
+
+def test_a_rare_word_weighs_more_than_a_common_one(db):
+    for number in range(6):
+        make_document(title=f"Common {number}", text="festival " * 3)
+    make_document(title="Rare", text="festival zeppelin")
+
+    results = search("festival OR zeppelin", user=VISITOR, per_page=1)
+
+    assert (titles(results), results.total) == (["Rare"], 7)

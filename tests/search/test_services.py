@@ -27,16 +27,20 @@ pytestmark = pytest.mark.django_db
 VISITOR = AnonymousUser()
 
 
-def engine_rows() -> int:
-    """Rows the full-text engine holds (FTS5 entries or non-null tsvectors)."""
+def engine_rows() -> tuple[int, int]:
+    """Entries of the passage index and of the document index."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT COUNT(*) FROM search_searchpassage WHERE vector IS NOT NULL"
             )
+            passages = cursor.fetchone()[0]
+            cursor.execute("SELECT COUNT(*) FROM search_document_vector")
         else:
             cursor.execute("SELECT COUNT(*) FROM search_passage_fts_docsize")
-        return cursor.fetchone()[0]
+            passages = cursor.fetchone()[0]
+            cursor.execute("SELECT COUNT(*) FROM search_document_fts_docsize")
+        return passages, cursor.fetchone()[0]
 
 
 def test_index_document_stores_the_document_its_facets_and_passages():
@@ -82,7 +86,7 @@ def test_index_document_stores_the_document_its_facets_and_passages():
         (1, "en", "page one"),
         (2, "fi", "sivu kaks"),
     ]
-    assert engine_rows() == 3
+    assert engine_rows() == (3, 1)
 
 
 def test_indexing_again_replaces_everything_before():
@@ -92,7 +96,7 @@ def test_indexing_again_replaces_everything_before():
 
     assert SearchDocument.objects.count() == 1
     assert SearchPassage.objects.count() == 2
-    assert engine_rows() == 2
+    assert engine_rows() == (2, 1)
     assert search("obsolete", user=VISITOR).total == 0
     assert [h.title for h in search("fresh", user=VISITOR).hits] == ["New title"]
 
@@ -105,7 +109,7 @@ def test_remove_document_takes_it_out_of_the_engine_too():
 
     assert removed is True
     assert remove_document(kind="tests.thing", object_id=1) is False
-    assert engine_rows() == 2
+    assert engine_rows() == (2, 1)
     assert search("ephemeral", user=VISITOR).total == 0
 
 
@@ -115,15 +119,20 @@ def test_remove_kind_removes_only_that_kind():
 
     assert remove_kind(kind="tests.a") == 1
     assert list(SearchDocument.objects.values_list("kind", flat=True)) == ["tests.b"]
-    assert engine_rows() == 2
+    assert engine_rows() == (2, 1)
 
 
 def test_rebuild_engine_gives_the_same_results():
     make_document(title="Kept", text="heritage")
+    make_document(object_id=2, title="Phrase", text="urban regeneration plan")
 
     rebuild_engine()
 
+    assert engine_rows() == (4, 2)
     assert [h.title for h in search("heritage", user=VISITOR).hits] == ["Kept"]
+    assert [h.title for h in search('"urban regeneration"', user=VISITOR).hits] == [
+        "Phrase"
+    ]
 
 
 def test_bad_access_level_is_refused_and_changes_nothing():
@@ -149,4 +158,20 @@ def test_index_and_query_run_inside_the_callers_transaction():
         raise RuntimeError
 
     assert SearchDocument.objects.count() == 0
-    assert engine_rows() == 0
+    assert engine_rows() == (0, 0)
+
+
+def test_a_huge_vocabulary_still_fits_a_postgresql_document_entry():
+    from collections import Counter
+
+    from ecoc_hub.search.backends import MAX_VECTOR_BYTES, tsvector_literal
+
+    body = Counter({f"word{n:06d}x": 3 for n in range(120_000)})
+
+    literal = tsvector_literal(body, Counter({"title": 1}))
+
+    assert len(literal.encode()) <= MAX_VECTOR_BYTES
+    assert ("'word000000x':1" in literal, "'title':1A" in literal) == (True, True)
+    assert tsvector_literal(Counter({"it's": 2}), Counter({"it's": 1})) == (
+        "'it''s':1A,2,3"
+    )

@@ -3,6 +3,15 @@
 Everything else (analysis, parsing, filters, facets, snippets) is shared.
 Tokens reaching these functions come from the analyzer (word characters
 only) and are always quoted, so user input never becomes engine syntax.
+
+Two indexes are kept in step (docs/decisions/0004-document-level-index.md):
+
+- the **document index**, one entry per search document holding each of its
+  distinct tokens with its frequency capped at ``TF_CAP`` (a "bag of
+  words"): it answers which documents contain the query's words, and ranks
+  them, touching one small entry per document instead of every passage;
+- the **passage index**, one entry per passage with real positions: it
+  answers phrases and picks the passages shown under each hit.
 """
 
 # SQL here is assembled from table names and "%s" placeholders only; every
@@ -11,7 +20,8 @@ only) and are always quoted, so user input never becomes engine syntax.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connection
@@ -20,10 +30,36 @@ from .parser import Leaf
 
 FTS_TABLE = "search_passage_fts"
 PASSAGE_TABLE = "search_searchpassage"
+DOCUMENT_FTS_TABLE = "search_document_fts"
+DOCUMENT_VECTOR_TABLE = "search_document_vector"
+
+# Occurrences of a token counted per document: BM25's term frequency
+# saturates long before (k1 = 1.2), and the cap bounds an entry's size.
+TF_CAP = 10
+# A PostgreSQL tsvector is at most 1 MB; entries are kept well below.
+MAX_VECTOR_BYTES = 800_000
+
+# SQLite: the FTS5 table is contentless and its rowid encodes the passage as
+# document_id * PASSAGE_KEY_FACTOR + position, so matching documents and
+# ranking need no read of the (wide) passage rows. Passages with a weight
+# above 1 (titles, abstracts) go to a second column that bm25() boosts.
+PASSAGE_KEY_FACTOR = 100_000
+BOOSTED_WEIGHT = 2.5
+_SQLITE_DOC = f"(f.rowid / {PASSAGE_KEY_FACTOR})"
+# ts_rank weights {D, C, B, A}: boosted tokens (A) count BOOSTED_WEIGHT times
+# the others (D), as on SQLite. ts_rank has no IDF and its own saturation
+# (the n-th occurrence adds 1/n²); with frequencies capped, no length
+# normalisation is applied.
+_PG_WEIGHTS = "{0.4, 0.4, 0.4, 1.0}"
 
 
 def vendor() -> str:
     return connection.vendor
+
+
+def is_phrase(leaf: Leaf) -> bool:
+    """A leaf that needs token positions (several tokens in a row)."""
+    return any(len(alternative) > 1 for alternative in leaf.alternatives)
 
 
 def _fts5_leaf(leaf: Leaf) -> str:
@@ -45,67 +81,112 @@ def match_expression(leaves: Sequence[Leaf]) -> str:
     return " OR ".join(f"({_fts5_leaf(leaf)})" for leaf in leaves)
 
 
-# SQLite: the FTS5 table is contentless and its rowid encodes the passage as
-# document_id * PASSAGE_KEY_FACTOR + position, so matching documents and
-# ranking need no read of the (wide) passage rows. Passages with a weight
-# above 1 (titles, abstracts) go to a second column that bm25() boosts.
-PASSAGE_KEY_FACTOR = 100_000
-BOOSTED_WEIGHT = 2.5
-_SQLITE_DOC = f"(f.rowid / {PASSAGE_KEY_FACTOR})"
+def rank_expression(leaves: Sequence[Leaf]) -> str:
+    """An expression matching any token of the leaves, for ranking documents.
 
-
-def match_all_expression(groups: Sequence[Sequence[Leaf]]) -> str:
-    """One engine expression matching a passage that matches every group."""
-    joiner = " & " if vendor() == "postgresql" else " AND "
-    return joiner.join(f"({match_expression(group)})" for group in groups)
-
-
-def matching_documents_sql(expression: str) -> tuple[str, list[Any]]:
-    """SELECT of the document ids having a passage that matches."""
+    The document index has no positions, so a phrase counts by its words;
+    which documents hold the phrase itself is decided by the passage index.
+    """
+    tokens = sorted({token for leaf in leaves for token in leaf.tokens})
     if vendor() == "postgresql":
+        return " | ".join(f"'{token}'" for token in tokens)
+    return " OR ".join(f'"{token}"' for token in tokens)
+
+
+def matching_documents_sql(leaves: Sequence[Leaf]) -> tuple[str, list[Any]]:
+    """SELECT of the ids of documents matching any of these leaves.
+
+    Words are looked up in the document index; a phrase needs the passage
+    index, and so does any group holding one.
+    """
+    expression = match_expression(leaves)
+    phrases = any(is_phrase(leaf) for leaf in leaves)
+    if vendor() == "postgresql":
+        if phrases:
+            return (
+                f"SELECT p.document_id FROM {PASSAGE_TABLE} p "
+                "WHERE p.vector @@ to_tsquery('simple', %s)",
+                [expression],
+            )
         return (
-            f"SELECT p.document_id FROM {PASSAGE_TABLE} p "
-            "WHERE p.vector @@ to_tsquery('simple', %s)",
+            f"SELECT v.document_id FROM {DOCUMENT_VECTOR_TABLE} v "
+            "WHERE v.vector @@ to_tsquery('simple', %s)",
+            [expression],
+        )
+    if phrases:
+        return (
+            f"SELECT {_SQLITE_DOC} FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s",
             [expression],
         )
     return (
-        f"SELECT {_SQLITE_DOC} FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s",
+        f"SELECT rowid FROM {DOCUMENT_FTS_TABLE} WHERE {DOCUMENT_FTS_TABLE} MATCH %s",
         [expression],
     )
 
 
-def scored_passages_sql(
-    expression: str, condition: str, condition_params: list[Any]
+def ranked_documents_sql(
+    leaves: Sequence[Leaf], documents_sql: str, documents_params: list[Any]
 ) -> tuple[str, list[Any]]:
-    """A SELECT of matching passages: (document_id, position, score).
-
-    ``condition`` restricts them; it names the document id ``{doc}`` and the
-    position ``{position}``. Higher scores are better on both engines:
-    FTS5's bm25() is negative, so it is negated; PostgreSQL's ts_rank_cd is
-    normalised by log(length) (flag 1) and multiplied by the passage weight.
-    """
+    """A SELECT of (document_id, score) for the documents of ``documents_sql``
+    holding a token of the leaves; higher scores are better on both engines
+    (FTS5's bm25() is negative, so it is negated)."""
+    expression = rank_expression(leaves)
     if vendor() == "postgresql":
-        condition = condition.format(doc="p.document_id", position="p.position")
         return (
-            "SELECT p.document_id AS document_id, p.position AS position, "
-            "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight AS score "
-            f"FROM {PASSAGE_TABLE} p WHERE p.vector @@ to_tsquery('simple', %s) "
-            f"AND {condition}",
-            [expression, expression, *condition_params],
+            "SELECT v.document_id AS document_id, "
+            f"ts_rank('{_PG_WEIGHTS}', v.vector, to_tsquery('simple', %s)) AS score "
+            f"FROM {DOCUMENT_VECTOR_TABLE} v "
+            f"WHERE v.vector @@ to_tsquery('simple', %s) "
+            f"AND v.document_id IN ({documents_sql})",
+            [expression, expression, *documents_params],
         )
-    condition = condition.format(
-        doc=_SQLITE_DOC, position=f"(f.rowid %% {PASSAGE_KEY_FACTOR})"
-    )
-    # LIMIT -1 keeps SQLite from flattening the subquery into an aggregate or
-    # window, where bm25() cannot run.
     return (
-        f"SELECT {_SQLITE_DOC} AS document_id, "
-        f"f.rowid %% {PASSAGE_KEY_FACTOR} AS position, "
-        f"-bm25({FTS_TABLE}, 1.0, {BOOSTED_WEIGHT}) AS score "
-        f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s AND {condition} LIMIT -1",
-        [expression, *condition_params],
+        f"SELECT f.rowid AS document_id, "
+        f"-bm25({DOCUMENT_FTS_TABLE}, 1.0, {BOOSTED_WEIGHT}) AS score "
+        f"FROM {DOCUMENT_FTS_TABLE} f WHERE {DOCUMENT_FTS_TABLE} MATCH %s "
+        f"AND f.rowid IN ({documents_sql})",
+        [expression, *documents_params],
     )
 
+
+def best_passages_sql(
+    leaves: Sequence[Leaf], document_ids: Sequence[int], per_document: int
+) -> tuple[str, list[Any]]:
+    """A SELECT of (document_id, position, score): the best ``per_document``
+    passages of each document matching any leaf, the title (position 0)
+    excluded. Each document is read through its own key range, so the cost
+    does not grow with how common the words are in the rest of the index."""
+    expression = match_expression(leaves)
+    if vendor() == "postgresql":
+        marks = ", ".join(["%s"] * len(document_ids))
+        return (
+            "SELECT r.document_id, r.position, r.score FROM ("
+            "SELECT p.document_id, p.position, "
+            "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight AS score, "
+            "ROW_NUMBER() OVER (PARTITION BY p.document_id ORDER BY "
+            "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight DESC, "
+            "p.position) AS rn "
+            f"FROM {PASSAGE_TABLE} p WHERE p.document_id IN ({marks}) "
+            "AND p.position > 0 AND p.vector @@ to_tsquery('simple', %s)) r "
+            "WHERE r.rn <= %s",
+            [expression, expression, *document_ids, expression, per_document],
+        )
+    parts = []
+    params: list[Any] = []
+    for document_id in document_ids:
+        parts.append(
+            f"SELECT * FROM (SELECT {_SQLITE_DOC} AS document_id, "
+            f"f.rowid %% {PASSAGE_KEY_FACTOR} AS position, "
+            f"-bm25({FTS_TABLE}, 1.0, {BOOSTED_WEIGHT}) AS score "
+            f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s "
+            "AND f.rowid BETWEEN %s AND %s ORDER BY score DESC, position LIMIT %s)"
+        )
+        start = int(document_id) * PASSAGE_KEY_FACTOR
+        params += [expression, start + 1, start + PASSAGE_KEY_FACTOR - 1, per_document]
+    return " UNION ALL ".join(parts), params
+
+
+# -- Writing -----------------------------------------------------------------
 
 _SQLITE_ROWS = (
     f"SELECT document_id * {PASSAGE_KEY_FACTOR} + position, "
@@ -115,8 +196,91 @@ _SQLITE_ROWS = (
 )
 
 
+def _document_terms(
+    rows: Iterable[tuple[float, str]],
+) -> tuple[Counter[str], Counter[str]]:
+    """Token counts of a document's passages: (body, boosted)."""
+    body: Counter[str] = Counter()
+    boosted: Counter[str] = Counter()
+    for weight, tokens in rows:
+        (boosted if weight > 1 else body).update(tokens.split())
+    return body, boosted
+
+
+def _bag(counts: Counter[str]) -> str:
+    """FTS5 text of a bag of words: each token repeated (capped), sorted, so
+    the same counts always give the same text (a contentless table deletes
+    an entry given the text it indexed)."""
+    return " ".join(
+        " ".join([token] * min(count, TF_CAP))
+        for token, count in sorted(counts.items())
+    )
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(body: Counter[str], boosted: Counter[str]) -> str:
+    """A tsvector whose positions only count occurrences (capped): a token
+    seen n times gets positions 1..n, weight A for boosted occurrences.
+
+    Should the entry be too big for PostgreSQL, counts are dropped to one
+    position per token, then the least frequent body tokens go.
+    """
+    tokens = sorted(set(body) | set(boosted))
+
+    def entries(cap: int) -> Iterator[str]:
+        for token in tokens:
+            high = min(boosted[token], cap)
+            low = min(body[token], cap)
+            positions = [f"{n}A" for n in range(1, high + 1)]
+            positions += [str(n) for n in range(high + 1, high + low + 1)]
+            yield f"{_lexeme(token)}:{','.join(positions)}"
+
+    text = " ".join(entries(TF_CAP))
+    if len(text.encode()) <= MAX_VECTOR_BYTES:
+        return text
+    text = " ".join(entries(1))
+    if len(text.encode()) <= MAX_VECTOR_BYTES:
+        return text
+    total = body + boosted
+    kept: list[str] = []
+    size = 0
+    # Title and abstract words first, then the most frequent.
+    for token in sorted(total, key=lambda t: (not boosted[t], -total[t], t)):
+        entry = f"{_lexeme(token)}:1{'A' if boosted[token] else ''}"
+        size += len(entry.encode()) + 1
+        if size > MAX_VECTOR_BYTES:
+            break
+        kept.append(entry)
+    return " ".join(sorted(kept))
+
+
+def _document_entries(
+    cursor: Any, document_ids: Sequence[int]
+) -> Iterator[tuple[int, Counter[str], Counter[str]]]:
+    """Each document's token counts, read back from its passage rows."""
+    marks = ", ".join(["%s"] * len(document_ids))
+    cursor.execute(
+        f"SELECT document_id, weight, tokens FROM {PASSAGE_TABLE} "
+        f"WHERE document_id IN ({marks}) ORDER BY document_id, position",
+        list(document_ids),
+    )
+    current: int | None = None
+    rows: list[tuple[float, str]] = []
+    for document_id, weight, tokens in cursor.fetchall():
+        if document_id != current:
+            if current is not None:
+                yield current, *_document_terms(rows)
+            current, rows = document_id, []
+        rows.append((weight, tokens))
+    if current is not None:
+        yield current, *_document_terms(rows)
+
+
 def add_passages(cursor: Any, document_ids: Iterable[int]) -> None:
-    """Index the passages of these documents (rows already inserted)."""
+    """Index these documents' passages (rows already inserted) in both indexes."""
     ids = list(document_ids)
     if not ids:
         return
@@ -133,32 +297,81 @@ def add_passages(cursor: Any, document_ids: Iterable[int]) -> None:
             f"{_SQLITE_ROWS} WHERE document_id IN ({marks})",
             ids,
         )
+    add_document_entries(cursor, ids)
 
 
 def remove_passages(cursor: Any, document_ids: Iterable[int]) -> None:
-    """Drop the index entries of these documents' passages (rows still there)."""
+    """Drop both indexes' entries for these documents (rows still there)."""
     ids = list(document_ids)
-    if not ids or vendor() != "sqlite":
-        return  # the tsvector column goes away with its row
+    if not ids:
+        return
     marks = ", ".join(["%s"] * len(ids))
-    # A contentless FTS5 table deletes a row given the values it indexed.
+    if vendor() == "postgresql":
+        # The passages' tsvector column goes away with their rows.
+        cursor.execute(
+            f"DELETE FROM {DOCUMENT_VECTOR_TABLE} WHERE document_id IN ({marks})", ids
+        )
+        return
+    if vendor() != "sqlite":
+        return
+    # A contentless FTS5 table deletes an entry given the values it indexed.
     cursor.execute(
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, tokens, boosted) "
         f"SELECT 'delete', * FROM ({_SQLITE_ROWS} WHERE document_id IN ({marks}))",
         ids,
     )
+    cursor.executemany(
+        f"INSERT INTO {DOCUMENT_FTS_TABLE}({DOCUMENT_FTS_TABLE}, rowid, tokens, "
+        "boosted) VALUES ('delete', %s, %s, %s)",
+        [
+            (document_id, _bag(body), _bag(boosted))
+            for document_id, body, boosted in _document_entries(cursor, ids)
+        ],
+    )
+
+
+def _all_document_ids(cursor: Any) -> list[int]:
+    cursor.execute(f"SELECT DISTINCT document_id FROM {PASSAGE_TABLE}")
+    return sorted(row[0] for row in cursor.fetchall())
 
 
 def rebuild(cursor: Any) -> None:
-    """Rebuild the engine's structures from the passage rows."""
+    """Rebuild the engines' structures from the passage rows."""
     if vendor() == "postgresql":
         cursor.execute(
             f"UPDATE {PASSAGE_TABLE} SET vector = to_tsvector('simple', tokens)"
         )
+        cursor.execute(f"DELETE FROM {DOCUMENT_VECTOR_TABLE}")
     elif vendor() == "sqlite":
         cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
         cursor.execute(
             f"INSERT INTO {FTS_TABLE}(rowid, tokens, boosted) {_SQLITE_ROWS}"
+        )
+        cursor.execute(
+            f"INSERT INTO {DOCUMENT_FTS_TABLE}({DOCUMENT_FTS_TABLE}) "
+            "VALUES ('delete-all')"
+        )
+    else:
+        return
+    ids = _all_document_ids(cursor)
+    for start in range(0, len(ids), 200):
+        add_document_entries(cursor, ids[start : start + 200])
+
+
+def add_document_entries(cursor: Any, document_ids: Sequence[int]) -> None:
+    """Document-index entries only (rebuilds and the migration that adds it)."""
+    entries = list(_document_entries(cursor, document_ids))
+    if vendor() == "postgresql":
+        cursor.executemany(
+            f"INSERT INTO {DOCUMENT_VECTOR_TABLE} (document_id, vector) "
+            "VALUES (%s, %s::tsvector)",
+            [(d, tsvector_literal(body, boosted)) for d, body, boosted in entries],
+        )
+    elif vendor() == "sqlite":
+        cursor.executemany(
+            f"INSERT INTO {DOCUMENT_FTS_TABLE}(rowid, tokens, boosted) "
+            "VALUES (%s, %s, %s)",
+            [(d, _bag(body), _bag(boosted)) for d, body, boosted in entries],
         )
 
 
@@ -171,7 +384,9 @@ def optimise(cursor: Any) -> None:
             "search_searchfacetvalue",
             "search_searchdocumentorganisation",
             PASSAGE_TABLE,
+            DOCUMENT_VECTOR_TABLE,
         ):
             cursor.execute(f"ANALYZE {table}")
     elif vendor() == "sqlite":
-        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+        for table in (FTS_TABLE, DOCUMENT_FTS_TABLE):
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")

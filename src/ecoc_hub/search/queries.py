@@ -212,14 +212,10 @@ class _Where:
             if high is not None:
                 self.base.append(("d.year <= %s", [int(high)]))
         for group in parsed.groups:
-            sql, params = backends.matching_documents_sql(
-                backends.match_expression(group)
-            )
+            sql, params = backends.matching_documents_sql(group)
             self.base.append((f"d.id IN ({sql})", params))
         if parsed.excluded:
-            sql, params = backends.matching_documents_sql(
-                backends.match_expression(parsed.excluded)
-            )
+            sql, params = backends.matching_documents_sql(parsed.excluded)
             self.base.append((f"d.id NOT IN ({sql})", params))
 
     def sql(self, *, except_facet: str | None = None) -> tuple[str, list[Any]]:
@@ -242,11 +238,6 @@ class _Where:
         return " AND ".join(f"({p[0]})" for p in parts), [
             x for p in parts for x in p[1]
         ]
-
-
-def _braces(sql: str) -> str:
-    """Escape SQL for str.format (conditions name columns as {doc})."""
-    return sql.replace("{", "{{").replace("}", "}}")
 
 
 def _fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -346,58 +337,23 @@ def _facet_counts(
     return total, result
 
 
-def _ranked(
-    expression: str,
-    condition: str,
-    params: list[Any],
-    offset: int,
-    limit: int,
-) -> list[tuple[int, float]]:
-    """Documents by their best passage matching ``expression``."""
-    scored, scored_params = backends.scored_passages_sql(expression, condition, params)
-    return [
-        (int(doc_id), float(score))
-        for doc_id, score in _fetch(
-            f"SELECT s.document_id, MAX(s.score) AS best FROM ({scored}) s "
-            "GROUP BY s.document_id ORDER BY best DESC, s.document_id "
-            "LIMIT %s OFFSET %s",
-            [*scored_params, limit, offset],
-        )
-    ]
-
-
 def _ranked_ids(
     parsed: ParsedQuery, sql: str, params: list[Any], offset: int, limit: int
 ) -> list[tuple[int, float]]:
-    """Relevance: documents with one passage holding every term come first.
-
-    Ranking only passages that match all terms is much cheaper than ranking
-    every passage that matches any term (common words match most passages),
-    and a passage holding all the terms is the better evidence anyway. The
-    documents whose terms are spread over several passages follow, ranked by
-    their best passage for any term; that costlier query runs only when the
-    page reaches past the first kind.
-    """
-    in_documents = (
-        "{doc} IN (SELECT d.id FROM " + DOC + " d WHERE " + _braces(sql) + ")"
+    """Relevance: the documents' BM25 (SQLite) or ts_rank (PostgreSQL) score
+    in the document index, over every query word, titles and abstracts
+    boosted."""
+    ranked, ranked_params = backends.ranked_documents_sql(
+        parsed.positive_leaves, f"SELECT d.id FROM {DOC} d WHERE {sql}", params
     )
-    any_term = backends.match_expression(parsed.positive_leaves)
-    if len(parsed.groups) == 1:
-        return _ranked(any_term, in_documents, params, offset, limit)
-    all_terms = backends.match_all_expression(parsed.groups)
-    strict = _ranked(all_terms, in_documents, params, 0, offset + limit)
-    if len(strict) == offset + limit:
-        return strict[offset:]
-    page = strict[offset:]
-    spread_sql, spread_params = backends.matching_documents_sql(all_terms)
-    rest = _ranked(
-        any_term,
-        in_documents + " AND {doc} NOT IN (" + _braces(spread_sql) + ")",
-        [*params, *spread_params],
-        max(0, offset - len(strict)),
-        limit - len(page),
-    )
-    return page + rest
+    return [
+        (int(doc_id), float(score))
+        for doc_id, score in _fetch(
+            f"SELECT r.document_id, r.score FROM ({ranked}) r "
+            "ORDER BY r.score DESC, r.document_id LIMIT %s OFFSET %s",
+            [*ranked_params, limit, offset],
+        )
+    ]
 
 
 def _page_ids(
@@ -426,23 +382,16 @@ def _best_passages(
 ) -> dict[int, list[HitPassage]]:
     if not parsed.has_terms or not document_ids:
         return {}
-    expression = backends.match_expression(parsed.positive_leaves)
-    # Position 0 is the title, shown already.
-    scored, params = backends.scored_passages_sql(
-        expression,
-        "{doc} IN (" + _marks(document_ids) + ") AND {position} > 0",
-        list(document_ids),
+    best, params = backends.best_passages_sql(
+        parsed.positive_leaves, document_ids, PASSAGES_PER_HIT
     )
     rows = _fetch(
-        "SELECT r.document_id, r.score, pp.text, pp.language, pp.locator, pp.label, "
-        "pp.target_url FROM (SELECT s.document_id, s.position, s.score, "
-        "ROW_NUMBER() OVER (PARTITION BY s.document_id "
-        "ORDER BY s.score DESC, s.position) AS rn "
-        f"FROM ({scored}) s) r "
-        f"JOIN {backends.PASSAGE_TABLE} pp ON pp.document_id = r.document_id "
-        "AND pp.position = r.position "
-        "WHERE r.rn <= %s ORDER BY r.document_id, r.score DESC, r.position",
-        [*params, PASSAGES_PER_HIT],
+        "SELECT b.document_id, b.score, pp.text, pp.language, pp.locator, pp.label, "
+        f"pp.target_url FROM ({best}) b "
+        f"JOIN {backends.PASSAGE_TABLE} pp ON pp.document_id = b.document_id "
+        "AND pp.position = b.position "
+        "ORDER BY b.document_id, b.score DESC, b.position",
+        params,
     )
     tokens = parsed.highlight_tokens
     passages: dict[int, list[HitPassage]] = {}

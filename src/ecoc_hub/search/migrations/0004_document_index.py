@@ -1,0 +1,54 @@
+"""The document index (docs/decisions/0004-document-level-index.md): one
+entry per search document with its distinct tokens and their capped counts.
+
+SQLite: a contentless FTS5 table whose rowid is the document id.
+PostgreSQL: a side table (document id, tsvector) with a GIN index, kept
+narrow so that matching and ranking never read passage rows.
+Existing documents get their entries from their passage rows.
+"""
+
+from django.db import migrations
+
+SQLITE_FORWARD = [
+    "CREATE VIRTUAL TABLE search_document_fts USING fts5(tokens, boosted, "
+    "content='', tokenize='unicode61 remove_diacritics 0')",
+]
+SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_document_fts"]
+POSTGRES_FORWARD = [
+    "CREATE TABLE search_document_vector ("
+    "document_id bigint PRIMARY KEY REFERENCES search_searchdocument (id) "
+    "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
+    "vector tsvector NOT NULL)",
+    "CREATE INDEX search_document_vector_gin ON search_document_vector "
+    "USING GIN (vector)",
+]
+POSTGRES_BACKWARD = ["DROP TABLE IF EXISTS search_document_vector"]
+
+
+def forward(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    statements = {"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}
+    for statement in statements.get(vendor, []):
+        schema_editor.execute(statement)
+    if vendor not in statements:
+        return
+    # The entries are computed in Python from the passages' tokens.
+    from ecoc_hub.search.backends import add_document_entries
+
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT document_id FROM search_searchpassage")
+        ids = sorted(row[0] for row in cursor.fetchall())
+        for start in range(0, len(ids), 200):
+            add_document_entries(cursor, ids[start : start + 200])
+
+
+def backward(apps, schema_editor):
+    statements = {"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0003_contentless_fts")]
+
+    operations = [migrations.RunPython(forward, backward)]
