@@ -144,7 +144,9 @@ def ranked_documents_sql(
         f"SELECT f.rowid AS document_id, "
         f"-bm25({DOCUMENT_FTS_TABLE}, 1.0, {BOOSTED_WEIGHT}) AS score "
         f"FROM {DOCUMENT_FTS_TABLE} f WHERE {DOCUMENT_FTS_TABLE} MATCH %s "
-        f"AND f.rowid IN ({documents_sql})",
+        # The unary + keeps SQLite from running one FTS5 lookup per document
+        # of the IN list (50 ms instead of 2 ms for 600 documents).
+        f"AND +f.rowid IN ({documents_sql})",
         [expression, *documents_params],
     )
 
@@ -154,8 +156,7 @@ def best_passages_sql(
 ) -> tuple[str, list[Any]]:
     """A SELECT of (document_id, position, score): the best ``per_document``
     passages of each document matching any leaf, the title (position 0)
-    excluded. Each document is read through its own key range, so the cost
-    does not grow with how common the words are in the rest of the index."""
+    excluded."""
     expression = match_expression(leaves)
     if vendor() == "postgresql":
         marks = ", ".join(["%s"] * len(document_ids))
@@ -171,19 +172,24 @@ def best_passages_sql(
             "WHERE r.rn <= %s",
             [expression, expression, *document_ids, expression, per_document],
         )
-    parts = []
-    params: list[Any] = []
-    for document_id in document_ids:
-        parts.append(
-            f"SELECT * FROM (SELECT {_SQLITE_DOC} AS document_id, "
-            f"f.rowid %% {PASSAGE_KEY_FACTOR} AS position, "
-            f"-bm25({FTS_TABLE}, 1.0, {BOOSTED_WEIGHT}) AS score "
-            f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s "
-            "AND f.rowid BETWEEN %s AND %s ORDER BY score DESC, position LIMIT %s)"
-        )
-        start = int(document_id) * PASSAGE_KEY_FACTOR
-        params += [expression, start + 1, start + PASSAGE_KEY_FACTOR - 1, per_document]
-    return " UNION ALL ".join(parts), params
+    # One pass over the expression's passages: FTS5 computes bm25()'s
+    # document frequencies once per statement (a statement per document would
+    # repeat that scan), and bm25() runs only for the rows that pass the
+    # filter. The unary + keeps SQLite from turning the IN into one FTS5
+    # lookup per value.
+    marks = ", ".join(["%s"] * len(document_ids))
+    return (
+        "SELECT r.document_id, r.position, r.score FROM ("
+        "SELECT s.document_id, s.position, s.score, ROW_NUMBER() OVER ("
+        "PARTITION BY s.document_id ORDER BY s.score DESC, s.position) AS rn FROM ("
+        f"SELECT {_SQLITE_DOC} AS document_id, "
+        f"f.rowid %% {PASSAGE_KEY_FACTOR} AS position, "
+        f"-bm25({FTS_TABLE}, 1.0, {BOOSTED_WEIGHT}) AS score "
+        f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s "
+        f"AND +{_SQLITE_DOC} IN ({marks}) "
+        f"AND f.rowid %% {PASSAGE_KEY_FACTOR} > 0 LIMIT -1) s) r WHERE r.rn <= %s",
+        [expression, *document_ids, per_document],
+    )
 
 
 # -- Writing -----------------------------------------------------------------

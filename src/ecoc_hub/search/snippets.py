@@ -20,25 +20,30 @@ def make_snippet(
     text: str, language: str, tokens: frozenset[str], *, size: int = SNIPPET_WORDS
 ) -> SafeString:
     text = text[:MAX_SCAN_CHARS]
-    spans = [
-        (
-            match.start(),
-            match.end(),
-            not tokens.isdisjoint(analysis.word_tokens(match.group(), language)),
-        )
-        for match in analysis.ORIGINAL_WORD_RE.finditer(text)
-    ]
-    if not spans:
+    words = analysis.ORIGINAL_WORD_RE.findall(text)
+    if not words:
         return mark_safe(escape(text[:300]))  # noqa: S308 (escaped)
-    window = _best_window(spans, size)
-    chosen = spans[window : window + size]
-    begin = chosen[0][0] if window > 0 else 0
-    finish = chosen[-1][1] if window + size < len(spans) else len(text)
+    # Each distinct word is analysed once; the scan itself stays in C.
+    hit_words = {
+        word
+        for word in set(words)
+        if not tokens.isdisjoint(analysis.word_tokens(word, language))
+    }
+    hits = [i for i, word in enumerate(words) if word in hit_words]
+    window = _best_window(hits, len(words), size)
+    spans: list[tuple[int, int, bool]] = []
+    for index, match in enumerate(analysis.ORIGINAL_WORD_RE.finditer(text)):
+        if index >= window + size:
+            break
+        if index >= window:
+            spans.append((match.start(), match.end(), match.group() in hit_words))
+    begin = spans[0][0] if window > 0 else 0
+    finish = spans[-1][1] if window + size < len(words) else len(text)
     parts: list[str] = []
     if begin > 0:
         parts.append("… ")
     cursor = begin
-    for start, end, hit in chosen:
+    for start, end, hit in spans:
         if not hit:
             continue
         parts.append(escape(text[cursor:start]))
@@ -50,9 +55,9 @@ def make_snippet(
     return mark_safe("".join(parts).strip())  # noqa: S308 (every piece escaped)
 
 
-def _best_window(spans: list[tuple[int, int, bool]], size: int) -> int:
-    """Start index of the window of ``size`` words holding the most hits."""
-    hits = [i for i, span in enumerate(spans) if span[2]]
+def _best_window(hits: list[int], count: int, size: int) -> int:
+    """Start index of the window of ``size`` words (of ``count``) holding the
+    most hits (word indexes)."""
     if not hits:
         return 0
     best_start, best_count = 0, -1
@@ -60,8 +65,7 @@ def _best_window(spans: list[tuple[int, int, bool]], size: int) -> int:
     for i, first in enumerate(hits):
         while j < len(hits) and hits[j] < first + size:
             j += 1
-        count = j - i
-        if count > best_count:
-            best_count, best_start = count, first
+        if j - i > best_count:
+            best_count, best_start = j - i, first
     # A little context before the first hit.
-    return max(0, min(best_start - 4, len(spans) - size))
+    return max(0, min(best_start - 4, count - size))
