@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -7,7 +12,7 @@ from django.core.files.storage import default_storage
 from ecoc_hub.library import samples, services
 from ecoc_hub.library.files import storage_name_for
 from ecoc_hub.library.models import Blob, ResourceFile
-from ecoc_hub.library.tasks import apply_extraction
+from ecoc_hub.library.tasks import ExtractionFailed, apply_extraction, run_extraction
 
 from .conftest import stage
 
@@ -192,6 +197,48 @@ def test_extraction_runs_under_a_processor_time_limit(draft, member, settings):
     assert file.extraction_error == (
         "Extraction used more than 1 seconds of processor time and was stopped."
     )
+
+
+def test_extraction_that_waits_is_stopped_by_the_wall_clock(settings, tmp_path):
+    settings.ECOC_HUB_EXTRACTION_TIMEOUT = 1
+    # Opening a FIFO nobody writes to blocks without using processor time.
+    fifo = tmp_path / "never.txt"
+    os.mkfifo(fifo)
+
+    with pytest.raises(ExtractionFailed) as failure:
+        run_extraction("txt", fifo)
+
+    assert str(failure.value) == (
+        "Extraction took longer than 11 seconds and was stopped."
+    )
+
+
+def test_each_extraction_gets_its_own_limits(settings, tmp_path):
+    path = tmp_path / "a.pdf"
+    path.write_bytes(samples.build_pdf(["text"]))
+    settings.ECOC_HUB_EXTRACTION_MEMORY_MB = 16
+    with pytest.raises(ExtractionFailed):
+        run_extraction("pdf", path)
+    settings.ECOC_HUB_EXTRACTION_MEMORY_MB = 1024
+
+    result = run_extraction("pdf", path)
+
+    assert result["pages"] == [{"number": 1, "text": "text"}]
+
+
+def test_extractor_runs_from_the_command_line_for_debugging(tmp_path):
+    path = tmp_path / "a.pdf"
+    path.write_bytes(samples.build_pdf(["Erste Seite"]))
+
+    completed = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "ecoc_hub.library.extract", "pdf", str(path)],
+        capture_output=True,
+        check=True,
+    )
+
+    assert json.loads(completed.stdout)["pages"] == [
+        {"number": 1, "text": "Erste Seite"}
+    ]
 
 
 def test_file_whose_extraction_failed_stays_downloadable(curator_client, draft):

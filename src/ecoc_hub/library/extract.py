@@ -1,8 +1,13 @@
 """Text, thumbnail and duration extraction for one file, run in a child process.
 
-``python -m ecoc_hub.library.extract KIND PATH`` prints a JSON result. It does
-not touch Django or the database, so the parent can run it under CPU-time,
-memory and wall-clock limits and survive whatever a hostile file does to it.
+The worker runs ``run_limited`` in a process of its own per file, forked from
+an extraction server that has this module and the parsing libraries imported
+already (see ``tasks.run_extraction``). Nothing here touches Django or the
+database, so the parent can run it under CPU-time, memory and wall-clock
+limits and survive whatever a hostile file does to it.
+
+``python -m ecoc_hub.library.extract KIND PATH`` prints the JSON result of one
+file, without limits, for debugging.
 """
 
 from __future__ import annotations
@@ -11,21 +16,45 @@ import base64
 import html
 import io
 import json
+import os
 import re
+import resource as rlimit
 import sys
+import tempfile
 import zipfile
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 THUMBNAIL_SIZE = (360, 480)
 MAX_TEXT_PER_PAGE = 200_000
+# Exit status of a child that ran out of memory under its limit.
+EXIT_OUT_OF_MEMORY = 86
+# Imported once by the extraction server, so that forking a child per file
+# costs milliseconds instead of an interpreter start and these imports.
+PRELOAD = [
+    "ecoc_hub.library.extract",
+    "pypdfium2",
+    "PIL.Image",
+    "PIL.PngImagePlugin",
+    "docx",
+    "pptx",
+    "odf.opendocument",
+    "odf.teletype",
+    "webvtt",
+    "mutagen",
+    "nh3",
+    "xml.etree.ElementTree",
+    "ecoc_hub.library.extract_server",  # last: warms up, then freezes the heap
+]
 
 
 def _thumbnail_png(image: Any) -> str:
     image = image.convert("RGB")
     image.thumbnail(THUMBNAIL_SIZE)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    # zlib level 3: a fifth of the time of optimize=True, files about as small.
+    image.save(buffer, format="PNG", compress_level=3)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -43,7 +72,9 @@ def extract_pdf(path: Path) -> dict[str, Any]:
             textpage.close()
             page.close()
         first = document[0]
-        scale = THUMBNAIL_SIZE[0] / first.get_width()
+        # Rendered to fit the thumbnail box, so no resampling is needed after.
+        width, height = first.get_size()
+        scale = min(THUMBNAIL_SIZE[0] / width, THUMBNAIL_SIZE[1] / height)
         image = first.render(scale=scale).to_pil()
         first.close()
         return {
@@ -196,6 +227,44 @@ def extract(kind: str, path: Path) -> dict[str, Any]:
     if kind in {"mp3", "m4a", "ogg", "mp4"}:
         return extract_media(path)
     return {"pages": [], "no_text": True}
+
+
+def warm_up() -> None:
+    """Do the one-off work of a first extraction (PDFium's font lookup, the
+    PNG encoder): about 40 ms that each child forked after it is spared."""
+    from .pdfwriter import build_pdf
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "warm-up.pdf"
+        path.write_bytes(build_pdf(["Warm-up ąę"], title="Warm-up"))
+        extract_pdf(path)
+
+
+def run_limited(
+    result_pipe: Connection, kind: str, path: str, memory_bytes: int, cpu_seconds: int
+) -> None:  # pragma: no cover - runs in the child process
+    """Extract one file under memory and CPU-time limits; send the JSON result.
+
+    Any failure of the extractor is sent as ``{"error": ...}``; running out of
+    memory ends the process with ``EXIT_OUT_OF_MEMORY``, because there may be
+    no memory left to report it with. Past the CPU-time limit the kernel ends
+    the process (SIGXCPU, then SIGKILL at the hard limit).
+    """
+    try:
+        rlimit.setrlimit(rlimit.RLIMIT_AS, (memory_bytes, memory_bytes))
+        rlimit.setrlimit(rlimit.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+        try:
+            result = extract(kind, Path(path))
+        except MemoryError:
+            raise
+        except Exception as error:  # reported to the parent, which records it
+            result = {"error": f"{type(error).__name__}: {error}"[:1000]}
+        # JSON rather than pickle: the parent must not unpickle what a
+        # process handling a hostile file sends it.
+        result_pipe.send_bytes(json.dumps(result).encode())
+        result_pipe.close()
+    except MemoryError:
+        os._exit(EXIT_OUT_OF_MEMORY)
 
 
 def main() -> None:

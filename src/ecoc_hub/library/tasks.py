@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
-import resource as rlimit
+import multiprocessing
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
+import time
+from multiprocessing.context import ForkServerContext
 from pathlib import Path
 from typing import Any
 
@@ -17,50 +18,99 @@ from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 
+from . import extract
 from .files import local_path, open_blob, store_bytes
 from .models import FilePage, ResourceFile
 from .search_index import index_resource
+
+# Seconds of wall-clock time allowed beyond the CPU-time limit, for a child
+# that waits instead of computing.
+WALL_CLOCK_MARGIN = 10
 
 
 class ExtractionFailed(Exception):
     pass
 
 
+@functools.cache
+def _extraction_context() -> ForkServerContext:
+    """Processes forked from a server that has the extractors imported.
+
+    The server is one clean, single-threaded interpreter started on first use;
+    each file then gets a fresh process forked from it, which costs
+    milliseconds instead of an interpreter start, and shares no memory,
+    database connection or thread with the worker. ``__main__`` is preloaded
+    too (as multiprocessing does by default), so that a child does not run
+    the worker's main script again.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", *extract.PRELOAD])
+    return context
+
+
+def _stopped_reason(exitcode: int | None, cpu: int) -> str:
+    if exitcode in {-signal.SIGXCPU, -signal.SIGKILL}:
+        return (
+            f"Extraction used more than {cpu} seconds of processor time "
+            "and was stopped."
+        )
+    if exitcode == extract.EXIT_OUT_OF_MEMORY:
+        return (
+            "Extraction stopped: Extraction needed more memory than allowed "
+            "and was stopped."
+        )
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name
+        return f"Extraction stopped: the extractor crashed ({name})."
+    return f"Extraction stopped: exit status {exitcode}, no result."
+
+
 def run_extraction(kind: str, path: Path) -> dict[str, Any]:
     """Run the extractor in a child process under memory, CPU and time limits."""
     memory = settings.ECOC_HUB_EXTRACTION_MEMORY_MB * 1024 * 1024
     cpu = settings.ECOC_HUB_EXTRACTION_TIMEOUT
-
-    def limits() -> None:  # pragma: no cover - runs in the child process
-        rlimit.setrlimit(rlimit.RLIMIT_AS, (memory, memory))
-        rlimit.setrlimit(rlimit.RLIMIT_CPU, (cpu, cpu + 5))
-
+    wall = cpu + WALL_CLOCK_MARGIN
+    context = _extraction_context()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=extract.run_limited,
+        args=(sender, kind, str(path), memory, cpu),
+        name=f"extract-{kind}",
+        daemon=True,  # ended with the worker
+    )
+    payload: bytes | None = None
+    exitcode: int | None = None
     try:
-        completed = subprocess.run(  # noqa: S603
-            [sys.executable, "-m", "ecoc_hub.library.extract", kind, str(path)],
-            capture_output=True,
-            timeout=cpu + 10,
-            preexec_fn=limits,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as error:
-        raise ExtractionFailed(
-            f"Extraction took longer than {cpu + 10} seconds and was stopped."
-        ) from error
-    if completed.returncode in {-signal.SIGXCPU, -signal.SIGKILL}:
-        raise ExtractionFailed(
-            f"Extraction used more than {cpu} seconds of processor time "
-            "and was stopped."
-        )
-    if completed.returncode != 0:
-        tail = completed.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
-        reason = tail[0] if tail else f"exit status {completed.returncode}"
-        if "MemoryError" in reason:
-            reason = "Extraction needed more memory than allowed and was stopped."
-        raise ExtractionFailed(f"Extraction stopped: {reason}"[:1000])
+        try:
+            child.start()
+        except OSError as error:
+            raise ExtractionFailed(f"Extraction could not start: {error}") from error
+        finally:
+            sender.close()  # so the receiver sees the end if the child dies
+        deadline = time.monotonic() + wall
+        if not receiver.poll(wall):
+            child.kill()
+            child.join()
+            raise ExtractionFailed(
+                f"Extraction took longer than {wall} seconds and was stopped."
+            )
+        try:
+            payload = receiver.recv_bytes()
+        except (EOFError, OSError):  # the child ended without a whole result
+            payload = None
+        child.join(max(0.0, deadline - time.monotonic()))
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+            child.join()
+        exitcode = child.exitcode
+        child.close()
+    if payload is None:
+        raise ExtractionFailed(_stopped_reason(exitcode, cpu)[:1000])
     try:
-        result: dict[str, Any] = json.loads(completed.stdout)
-    except json.JSONDecodeError as error:
+        result: dict[str, Any] = json.loads(payload)
+    except ValueError as error:
         raise ExtractionFailed("Extraction produced no readable result.") from error
     if "error" in result:
         raise ExtractionFailed(str(result["error"]))
