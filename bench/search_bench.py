@@ -260,7 +260,7 @@ def engine_alone(query: str) -> Any:
         )
     elif postgresql:
         sql = (
-            "SELECT document_id, ts_rank(vector, q) AS r "
+            "SELECT document_id, ts_rank(rank_vector, q) AS r "
             "FROM search_document_vector, to_tsquery('simple', %s) q "
             "WHERE vector @@ q ORDER BY r DESC LIMIT 10"
         )
@@ -272,7 +272,8 @@ def engine_alone(query: str) -> Any:
         )
 
     def run() -> list[Any]:
-        with connection.cursor() as cursor:
+        # The same planner guard as the search (GIN index, no TOAST scans).
+        with backends.planned_for_index(), connection.cursor() as cursor:
             cursor.execute(sql, [expression])
             return cursor.fetchall()
 

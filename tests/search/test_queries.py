@@ -441,3 +441,17 @@ def test_a_rare_word_weighs_more_than_a_common_one(db):
     results = search("festival OR zeppelin", user=VISITOR, per_page=1)
 
     assert (titles(results), results.total) == (["Rare"], 7)
+
+
+def test_large_result_sets_rank_by_the_most_frequent_words(db, monkeypatch):
+    from ecoc_hub.search import backends
+
+    monkeypatch.setattr(backends, "EXACT_RANK_LIMIT", 0)
+    filler = " ".join(f"word{n}x " * 3 for n in range(60))
+    make_document(title="Mention", text=f"{filler} archive")
+    make_document(title="Frequent", text="archive " * 8)
+    make_document(title="Other", text="nothing")
+
+    results = search("archive", user=VISITOR)
+
+    assert titles(results) == ["Frequent", "Mention"]

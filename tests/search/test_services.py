@@ -175,3 +175,16 @@ def test_a_huge_vocabulary_still_fits_a_postgresql_document_entry():
     assert tsvector_literal(Counter({"it's": 2}), Counter({"it's": 1})) == (
         "'it''s':1A,2,3"
     )
+
+
+def test_the_ranking_vector_keeps_boosted_and_most_frequent_tokens():
+    from collections import Counter
+
+    from ecoc_hub.search.backends import RANK_TERMS, rank_vector_literal
+
+    body = Counter({f"t{n:03d}": 100 - n for n in range(100)})
+
+    literal = rank_vector_literal(body, Counter({"title": 1, "t099": 1}))
+
+    kept = {entry.split(":")[0].strip("'") for entry in literal.split()}
+    assert kept == {f"t{n:03d}" for n in range(RANK_TERMS)} | {"title", "t099"}

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .parser import Leaf
 
@@ -38,6 +39,14 @@ DOCUMENT_VECTOR_TABLE = "search_document_vector"
 TF_CAP = 10
 # A PostgreSQL tsvector is at most 1 MB; entries are kept well below.
 MAX_VECTOR_BYTES = 800_000
+# PostgreSQL ranks from a second, small vector per document: its title and
+# abstract tokens and its RANK_TERMS most frequent body tokens. It stays in
+# the table row (no TOAST read), where the full vector of a long document is
+# tens of kilobytes that ts_rank would have to fetch and decompress for every
+# matching document. Results with at most EXACT_RANK_LIMIT documents are
+# ranked from the full vector.
+RANK_TERMS = 48
+EXACT_RANK_LIMIT = 200
 
 # SQLite: the FTS5 table is contentless and its rowid encodes the passage as
 # document_id * PASSAGE_KEY_FACTOR + position, so matching documents and
@@ -125,20 +134,25 @@ def matching_documents_sql(leaves: Sequence[Leaf]) -> tuple[str, list[Any]]:
 
 
 def ranked_documents_sql(
-    leaves: Sequence[Leaf], documents_sql: str, documents_params: list[Any]
+    leaves: Sequence[Leaf],
+    documents_sql: str,
+    documents_params: list[Any],
+    *,
+    exact: bool = True,
 ) -> tuple[str, list[Any]]:
     """A SELECT of (document_id, score) for the documents of ``documents_sql``
     holding a token of the leaves; higher scores are better on both engines
-    (FTS5's bm25() is negative, so it is negated)."""
+    (FTS5's bm25() is negative, so it is negated). With ``exact`` false,
+    PostgreSQL scores from the documents' small ranking vectors."""
     expression = rank_expression(leaves)
     if vendor() == "postgresql":
+        column = "vector" if exact else "rank_vector"
         return (
             "SELECT v.document_id AS document_id, "
-            f"ts_rank('{_PG_WEIGHTS}', v.vector, to_tsquery('simple', %s)) AS score "
-            f"FROM {DOCUMENT_VECTOR_TABLE} v "
-            f"WHERE v.vector @@ to_tsquery('simple', %s) "
-            f"AND v.document_id IN ({documents_sql})",
-            [expression, expression, *documents_params],
+            f"ts_rank('{_PG_WEIGHTS}', v.{column}, to_tsquery('simple', %s)) "
+            f"AS score FROM {DOCUMENT_VECTOR_TABLE} v "
+            f"WHERE v.document_id IN ({documents_sql})",
+            [expression, *documents_params],
         )
     return (
         f"SELECT f.rowid AS document_id, "
@@ -149,6 +163,37 @@ def ranked_documents_sql(
         f"AND +f.rowid IN ({documents_sql})",
         [expression, *documents_params],
     )
+
+
+@contextmanager
+def planned_for_index() -> Iterator[None]:
+    """Statements run inside keep PostgreSQL on the GIN indexes.
+
+    The planner does not count the TOAST reads of a sequential scan
+    evaluating ``vector @@ query`` row by row: the heap of the document index
+    looks a few pages long while its vectors are tens of megabytes, so it
+    picks that scan (200 ms at 2,000 documents) over the index (1 ms).
+    ``enable_seqscan`` is turned off for these statements only, in a
+    transaction (a savepoint inside the caller's), and put back after.
+    """
+    if vendor() != "postgresql":
+        yield
+        return
+    nested = connection.in_atomic_block
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), "
+            "set_config('enable_seqscan', 'off', true)"
+        )
+        previous = cursor.fetchone()[0]
+        try:
+            yield
+        finally:
+            # A transaction of our own ends here, and the setting with it.
+            if nested and not connection.needs_rollback:
+                cursor.execute(
+                    "SELECT set_config('enable_seqscan', %s, true)", [previous]
+                )
 
 
 def best_passages_sql(
@@ -263,6 +308,13 @@ def tsvector_literal(body: Counter[str], boosted: Counter[str]) -> str:
     return " ".join(sorted(kept))
 
 
+def rank_vector_literal(body: Counter[str], boosted: Counter[str]) -> str:
+    """The small ranking vector: boosted tokens and the most frequent body
+    tokens (ties by token), counts capped as in the full vector."""
+    top = sorted(body.items(), key=lambda item: (-item[1], item[0]))[:RANK_TERMS]
+    return tsvector_literal(Counter(dict(top)), boosted)
+
+
 def _document_entries(
     cursor: Any, document_ids: Sequence[int]
 ) -> Iterator[tuple[int, Counter[str], Counter[str]]]:
@@ -369,9 +421,16 @@ def add_document_entries(cursor: Any, document_ids: Sequence[int]) -> None:
     entries = list(_document_entries(cursor, document_ids))
     if vendor() == "postgresql":
         cursor.executemany(
-            f"INSERT INTO {DOCUMENT_VECTOR_TABLE} (document_id, vector) "
-            "VALUES (%s, %s::tsvector)",
-            [(d, tsvector_literal(body, boosted)) for d, body, boosted in entries],
+            f"INSERT INTO {DOCUMENT_VECTOR_TABLE} (document_id, vector, rank_vector) "
+            "VALUES (%s, %s::tsvector, %s::tsvector)",
+            [
+                (
+                    d,
+                    tsvector_literal(body, boosted),
+                    rank_vector_literal(body, boosted),
+                )
+                for d, body, boosted in entries
+            ],
         )
     elif vendor() == "sqlite":
         cursor.executemany(

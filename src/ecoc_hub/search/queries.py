@@ -338,13 +338,23 @@ def _facet_counts(
 
 
 def _ranked_ids(
-    parsed: ParsedQuery, sql: str, params: list[Any], offset: int, limit: int
+    parsed: ParsedQuery,
+    sql: str,
+    params: list[Any],
+    offset: int,
+    limit: int,
+    *,
+    exact: bool,
 ) -> list[tuple[int, float]]:
     """Relevance: the documents' BM25 (SQLite) or ts_rank (PostgreSQL) score
     in the document index, over every query word, titles and abstracts
-    boosted."""
+    boosted. Not ``exact``: PostgreSQL scores from the small ranking vectors
+    (a document's title, abstract and most frequent words)."""
     ranked, ranked_params = backends.ranked_documents_sql(
-        parsed.positive_leaves, f"SELECT d.id FROM {DOC} d WHERE {sql}", params
+        parsed.positive_leaves,
+        f"SELECT d.id FROM {DOC} d WHERE {sql}",
+        params,
+        exact=exact,
     )
     return [
         (int(doc_id), float(score))
@@ -357,11 +367,12 @@ def _ranked_ids(
 
 
 def _page_ids(
-    where: _Where, sort: str, offset: int, limit: int
+    where: _Where, sort: str, offset: int, limit: int, total: int
 ) -> list[tuple[int, float]]:
     sql, params = where.sql()
     if sort == "relevance" and where.parsed.has_terms:
-        return _ranked_ids(where.parsed, sql, params, offset, limit)
+        exact = total <= backends.EXACT_RANK_LIMIT
+        return _ranked_ids(where.parsed, sql, params, offset, limit, exact=exact)
     order = {
         "newest": "d.published DESC NULLS LAST, d.id DESC",
         "title": "d.title_sort, d.id",
@@ -440,13 +451,15 @@ def search(
         filters=_clean_filters(filters),
         year_range=year_range,
     )
-    total, facets = _facet_counts(where, facet_names, facet_limit)
-    num_pages = max(1, math.ceil(total / per_page))
-    page = max(1, min(int(page), num_pages))
-    ranked = _page_ids(where, sort, (page - 1) * per_page, per_page) if total else []
-    ids = [doc_id for doc_id, _ in ranked]
-    documents = SearchDocument.objects.in_bulk(ids) if ids else {}
-    passages = _best_passages(parsed, ids)
+    with backends.planned_for_index():
+        total, facets = _facet_counts(where, facet_names, facet_limit)
+        num_pages = max(1, math.ceil(total / per_page))
+        page = max(1, min(int(page), num_pages))
+        offset = (page - 1) * per_page
+        ranked = _page_ids(where, sort, offset, per_page, total) if total else []
+        ids = [doc_id for doc_id, _ in ranked]
+        documents = SearchDocument.objects.in_bulk(ids) if ids else {}
+        passages = _best_passages(parsed, ids)
     hits = [
         Hit(
             kind=doc.kind,

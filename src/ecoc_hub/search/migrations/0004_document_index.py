@@ -2,8 +2,9 @@
 entry per search document with its distinct tokens and their capped counts.
 
 SQLite: a contentless FTS5 table whose rowid is the document id.
-PostgreSQL: a side table (document id, tsvector) with a GIN index, kept
-narrow so that matching and ranking never read passage rows.
+PostgreSQL: a side table (document id, tsvector with a GIN index, and a
+small ranking tsvector), so that matching and ranking never read passage
+rows.
 Existing documents get their entries from their passage rows.
 """
 
@@ -18,7 +19,7 @@ POSTGRES_FORWARD = [
     "CREATE TABLE search_document_vector ("
     "document_id bigint PRIMARY KEY REFERENCES search_searchdocument (id) "
     "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
-    "vector tsvector NOT NULL)",
+    "vector tsvector NOT NULL, rank_vector tsvector NOT NULL)",
     "CREATE INDEX search_document_vector_gin ON search_document_vector "
     "USING GIN (vector)",
 ]
