@@ -342,14 +342,9 @@ def add_passages(cursor: Any, document_ids: Iterable[int]) -> None:
     ids = list(document_ids)
     if not ids:
         return
-    marks = ", ".join(["%s"] * len(ids))
-    if vendor() == "postgresql":
-        cursor.execute(
-            f"UPDATE {PASSAGE_TABLE} SET vector = to_tsvector('simple', tokens) "
-            f"WHERE document_id IN ({marks})",
-            ids,
-        )
-    elif vendor() == "sqlite":
+    # PostgreSQL: the passages' vector is a generated column.
+    if vendor() == "sqlite":
+        marks = ", ".join(["%s"] * len(ids))
         cursor.execute(
             f"INSERT INTO {FTS_TABLE}(rowid, tokens, boosted) "
             f"{_SQLITE_ROWS} WHERE document_id IN ({marks})",
@@ -396,9 +391,7 @@ def _all_document_ids(cursor: Any) -> list[int]:
 def rebuild(cursor: Any) -> None:
     """Rebuild the engines' structures from the passage rows."""
     if vendor() == "postgresql":
-        cursor.execute(
-            f"UPDATE {PASSAGE_TABLE} SET vector = to_tsvector('simple', tokens)"
-        )
+        # The passages' vectors are generated columns, always up to date.
         cursor.execute(f"DELETE FROM {DOCUMENT_VECTOR_TABLE}")
     elif vendor() == "sqlite":
         cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")

@@ -1,10 +1,12 @@
 """The search index: one document per findable object, its passages and facets.
 
-Rows here are written only by ``ecoc_hub.search.services``. The full-text part
-is not a model field: on SQLite an FTS5 external-content table
-``search_passage_fts`` over ``SearchPassage.tokens``; on PostgreSQL a
-``tsvector`` column ``vector`` on the passage table with a GIN index. Both are
-created by migration 0002 for the connection's vendor.
+Rows here are written only by ``ecoc_hub.search.services``. The full-text parts
+are not model fields (docs/decisions/0004-document-level-index.md): on SQLite
+two contentless FTS5 tables, ``search_passage_fts`` (one entry per passage)
+and ``search_document_fts`` (one per document); on PostgreSQL a generated
+``tsvector`` column ``vector`` on the passage table and the table
+``search_document_vector``, each with a GIN index. Migrations 0002-0004
+create them for the connection's vendor.
 """
 
 from __future__ import annotations

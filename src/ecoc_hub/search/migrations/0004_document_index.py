@@ -4,7 +4,7 @@ entry per search document with its distinct tokens and their capped counts.
 SQLite: a contentless FTS5 table whose rowid is the document id.
 PostgreSQL: a side table (document id, tsvector with a GIN index, and a
 small ranking tsvector), so that matching and ranking never read passage
-rows.
+rows; the passages' own tsvector becomes a generated column.
 Existing documents get their entries from their passage rows.
 """
 
@@ -16,6 +16,13 @@ SQLITE_FORWARD = [
 ]
 SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_document_fts"]
 POSTGRES_FORWARD = [
+    # The passages' vector becomes a generated column: written with the row,
+    # instead of an UPDATE of every passage row just inserted.
+    "DROP INDEX IF EXISTS search_passage_vector",
+    "ALTER TABLE search_searchpassage DROP COLUMN vector",
+    "ALTER TABLE search_searchpassage ADD COLUMN vector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', tokens)) STORED",
+    "CREATE INDEX search_passage_vector ON search_searchpassage USING GIN (vector)",
     "CREATE TABLE search_document_vector ("
     "document_id bigint PRIMARY KEY REFERENCES search_searchdocument (id) "
     "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
@@ -23,7 +30,14 @@ POSTGRES_FORWARD = [
     "CREATE INDEX search_document_vector_gin ON search_document_vector "
     "USING GIN (vector)",
 ]
-POSTGRES_BACKWARD = ["DROP TABLE IF EXISTS search_document_vector"]
+POSTGRES_BACKWARD = [
+    "DROP TABLE IF EXISTS search_document_vector",
+    "DROP INDEX IF EXISTS search_passage_vector",
+    "ALTER TABLE search_searchpassage DROP COLUMN vector",
+    "ALTER TABLE search_searchpassage ADD COLUMN vector tsvector",
+    "UPDATE search_searchpassage SET vector = to_tsvector('simple', tokens)",
+    "CREATE INDEX search_passage_vector ON search_searchpassage USING GIN (vector)",
+]
 
 
 def forward(apps, schema_editor):
