@@ -255,7 +255,9 @@ def main() -> None:
     if profiler is not None:
         import pstats
 
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+        stats = pstats.Stats(profiler).sort_stats("cumulative")
+        stats.print_stats(30)
+        stats.print_callees("apply_extraction")
 
 
 if __name__ == "__main__":
