@@ -83,7 +83,9 @@ def run_extraction(kind: str, path: Path) -> dict[str, Any]:
     try:
         try:
             child.start()
-        except OSError as error:
+        except (OSError, EOFError, RuntimeError) as error:
+            # e.g. the server could not start, or the worker's main script
+            # starts work when imported (no ``if __name__ == "__main__"``)
             raise ExtractionFailed(f"Extraction could not start: {error}") from error
         finally:
             sender.close()  # so the receiver sees the end if the child dies
@@ -109,9 +111,11 @@ def run_extraction(kind: str, path: Path) -> dict[str, Any]:
     if payload is None:
         raise ExtractionFailed(_stopped_reason(exitcode, cpu)[:1000])
     try:
-        result: dict[str, Any] = json.loads(payload)
-    except ValueError as error:
-        raise ExtractionFailed("Extraction produced no readable result.") from error
+        result = json.loads(payload)
+    except ValueError:
+        result = None
+    if not isinstance(result, dict):
+        raise ExtractionFailed("Extraction produced no readable result.")
     if "error" in result:
         raise ExtractionFailed(str(result["error"]))
     return result
