@@ -102,35 +102,66 @@ def rank_expression(leaves: Sequence[Leaf]) -> str:
     return " OR ".join(f'"{token}"' for token in tokens)
 
 
-def matching_documents_sql(leaves: Sequence[Leaf]) -> tuple[str, list[Any]]:
-    """SELECT of the ids of documents matching any of these leaves.
+def matching_documents_sql(
+    groups: Sequence[Sequence[Leaf]],
+) -> list[tuple[str, list[Any]]]:
+    """SELECTs of document ids whose intersection matches every group (a
+    group: leaves OR-ed together).
 
-    Words are looked up in the document index; a phrase needs the passage
-    index, and so does any group holding one.
+    Groups of words are looked up together, in one expression, in the
+    document index; a group holding a phrase needs the passage index, one
+    SELECT per group since its leaves may be in different passages
+    (on PostgreSQL, run at once and passed on as a list of ids).
+    On PostgreSQL a SELECT ends with ``OFFSET 0``, which plans it on its
+    own: its GIN index scan is then not turned into a row-by-row ``@@``
+    filter on each document's (TOASTed) vector.
     """
-    expression = match_expression(leaves)
-    phrases = any(is_phrase(leaf) for leaf in leaves)
-    if vendor() == "postgresql":
-        if phrases:
-            return (
-                f"SELECT p.document_id FROM {PASSAGE_TABLE} p "
-                "WHERE p.vector @@ to_tsquery('simple', %s)",
-                [expression],
+    words = [g for g in groups if not any(is_phrase(leaf) for leaf in g)]
+    phrases = [g for g in groups if any(is_phrase(leaf) for leaf in g)]
+    selects: list[tuple[str, list[Any]]] = []
+    postgresql = vendor() == "postgresql"
+    if words:
+        joiner = " & " if postgresql else " AND "
+        expression = joiner.join(f"({match_expression(g)})" for g in words)
+        if postgresql:
+            selects.append(
+                (
+                    f"SELECT v.document_id FROM {DOCUMENT_VECTOR_TABLE} v "
+                    "WHERE v.vector @@ to_tsquery('simple', %s) OFFSET 0",
+                    [expression],
+                )
             )
-        return (
-            f"SELECT v.document_id FROM {DOCUMENT_VECTOR_TABLE} v "
-            "WHERE v.vector @@ to_tsquery('simple', %s)",
-            [expression],
-        )
-    if phrases:
-        return (
-            f"SELECT {_SQLITE_DOC} FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s",
-            [expression],
-        )
-    return (
-        f"SELECT rowid FROM {DOCUMENT_FTS_TABLE} WHERE {DOCUMENT_FTS_TABLE} MATCH %s",
-        [expression],
-    )
+        else:
+            selects.append(
+                (
+                    f"SELECT rowid FROM {DOCUMENT_FTS_TABLE} "
+                    f"WHERE {DOCUMENT_FTS_TABLE} MATCH %s",
+                    [expression],
+                )
+            )
+    for group in phrases:
+        expression = match_expression(group)
+        if postgresql:
+            # Checking a phrase reads every candidate passage's vector (GIN
+            # has no positions): done once here rather than again in each
+            # statement of the search (total and facets, ranking).
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT DISTINCT p.document_id FROM {PASSAGE_TABLE} p "
+                    "WHERE p.vector @@ to_tsquery('simple', %s)",
+                    [expression],
+                )
+                ids = [row[0] for row in cursor.fetchall()]
+            selects.append(("SELECT unnest(%s::bigint[])", [ids]))
+        else:
+            selects.append(
+                (
+                    f"SELECT {_SQLITE_DOC} FROM {FTS_TABLE} f "
+                    f"WHERE {FTS_TABLE} MATCH %s",
+                    [expression],
+                )
+            )
+    return selects
 
 
 def ranked_documents_sql(

@@ -211,12 +211,11 @@ class _Where:
                 self.base.append(("d.year >= %s", [int(low)]))
             if high is not None:
                 self.base.append(("d.year <= %s", [int(high)]))
-        for group in parsed.groups:
-            sql, params = backends.matching_documents_sql(group)
+        for sql, params in backends.matching_documents_sql(parsed.groups):
             self.base.append((f"d.id IN ({sql})", params))
         if parsed.excluded:
-            sql, params = backends.matching_documents_sql(parsed.excluded)
-            self.base.append((f"d.id NOT IN ({sql})", params))
+            for sql, params in backends.matching_documents_sql([parsed.excluded]):
+                self.base.append((f"d.id NOT IN ({sql})", params))
 
     def sql(self, *, except_facet: str | None = None) -> tuple[str, list[Any]]:
         parts = list(self.base)
@@ -444,14 +443,14 @@ def search(
     sort = sort if sort in SORTS else "relevance"
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
     facet_names = list(DEFAULT_FACETS if facet_names is None else facet_names)
-    where = _Where(
-        parsed=parsed,
-        user=user,
-        kinds=kinds,
-        filters=_clean_filters(filters),
-        year_range=year_range,
-    )
     with backends.planned_for_index():
+        where = _Where(
+            parsed=parsed,
+            user=user,
+            kinds=kinds,
+            filters=_clean_filters(filters),
+            year_range=year_range,
+        )
         total, facets = _facet_counts(where, facet_names, facet_limit)
         num_pages = max(1, math.ceil(total / per_page))
         page = max(1, min(int(page), num_pages))
