@@ -25,8 +25,10 @@ printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -44,10 +46,13 @@ LANGUAGE_CODES = {"en", "fr", "de", "it", "es", "pl"}
 
 
 def _setup_django(args: argparse.Namespace) -> None:
-    # A fresh data directory (and SQLite database) unless one is given.
-    os.environ["ECOC_HUB_DATA_DIR"] = args.data_dir or tempfile.mkdtemp(
-        prefix="ecoc-extraction-bench-"
-    )
+    # A fresh data directory (and SQLite database) unless one is given,
+    # removed at exit.
+    data_dir = args.data_dir
+    if data_dir is None:
+        data_dir = tempfile.mkdtemp(prefix="ecoc-extraction-bench-")
+        atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
+    os.environ["ECOC_HUB_DATA_DIR"] = data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoc_hub.settings")
     os.environ["DEBUG"] = "false"  # no query log in memory
     # Files are extracted explicitly below, as the demo content does; the
