@@ -331,7 +331,7 @@ def _facet_counts(
             ordered = sorted(ordered, key=lambda item: item[0], reverse=True)
         labels = registry.facet_value_labels(name, [v for v, _ in ordered])
         result[name] = [
-            FacetCount(v, c, v in selected, labels.get(v, v)) for v, c in ordered
+            FacetCount(v, c, v in selected, str(labels.get(v, v))) for v, c in ordered
         ]
     return total, result
 
