@@ -197,7 +197,7 @@ def ranked_documents_sql(
 
 
 @contextmanager
-def planned_for_index() -> Iterator[None]:
+def planned_for_index(*, enabled: bool = True) -> Iterator[None]:
     """Statements run inside keep PostgreSQL on the GIN indexes.
 
     The planner does not count the TOAST reads of a sequential scan
@@ -206,8 +206,9 @@ def planned_for_index() -> Iterator[None]:
     picks that scan (200 ms at 2,000 documents) over the index (1 ms).
     ``enable_seqscan`` is turned off for these statements only, in a
     transaction (a savepoint inside the caller's), and put back after.
+    Without a text match (``enabled`` false) nothing is changed.
     """
-    if vendor() != "postgresql":
+    if not enabled or vendor() != "postgresql":
         yield
         return
     nested = connection.in_atomic_block

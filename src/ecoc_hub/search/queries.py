@@ -443,7 +443,7 @@ def search(
     sort = sort if sort in SORTS else "relevance"
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
     facet_names = list(DEFAULT_FACETS if facet_names is None else facet_names)
-    with backends.planned_for_index():
+    with backends.planned_for_index(enabled=not parsed.is_empty):
         where = _Where(
             parsed=parsed,
             user=user,
