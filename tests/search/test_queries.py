@@ -455,3 +455,22 @@ def test_large_result_sets_rank_by_the_most_frequent_words(db, monkeypatch):
     results = search("archive", user=VISITOR)
 
     assert titles(results) == ["Frequent", "Mention"]
+
+
+@pytest.mark.parametrize("limit", [0, 200])
+def test_passages_holding_every_word_are_shown_first(db, monkeypatch, limit):
+    from ecoc_hub.search import backends
+
+    monkeypatch.setattr(backends, "EXACT_RANK_LIMIT", limit)
+    make_document(
+        passages=[
+            Passage(text=text, locator=f"page={n}", label=f"p. {n}")
+            for n, text in enumerate(
+                ["alpha report", "beta report", "alpha and beta", "beta again"], 1
+            )
+        ]
+    )
+
+    hit = search("alpha beta", user=VISITOR).hits[0]
+
+    assert [p.locator for p in hit.passages] == ["page=3", "page=1", "page=2"]

@@ -229,12 +229,26 @@ def planned_for_index(*, enabled: bool = True) -> Iterator[None]:
 
 
 def best_passages_sql(
-    leaves: Sequence[Leaf], document_ids: Sequence[int], per_document: int
+    groups: Sequence[Sequence[Leaf]],
+    document_ids: Sequence[int],
+    per_document: int,
+    *,
+    exact: bool = True,
 ) -> tuple[str, list[Any]]:
     """A SELECT of (document_id, position, score): the best ``per_document``
-    passages of each document matching any leaf, the title (position 0)
-    excluded."""
+    passages of each document matching any leaf of the groups, the title
+    (position 0) excluded.
+
+    Not ``exact`` (many matching documents), SQLite takes instead each
+    document's first passages holding every group (score 1), then its first
+    passages holding any (score 0), in page order: each is a seek into the
+    document's key range, where bm25() would have to scan every passage of
+    the index that holds a word (400,000 for the most common word at scale L).
+    """
+    leaves = [leaf for group in groups for leaf in group]
     expression = match_expression(leaves)
+    if not exact and vendor() == "sqlite":
+        return _first_passages_sql(groups, expression, document_ids, per_document)
     if vendor() == "postgresql":
         marks = ", ".join(["%s"] * len(document_ids))
         return (
@@ -267,6 +281,36 @@ def best_passages_sql(
         f"AND f.rowid %% {PASSAGE_KEY_FACTOR} > 0 LIMIT -1) s) r WHERE r.rn <= %s",
         [expression, *document_ids, per_document],
     )
+
+
+def _first_passages_sql(
+    groups: Sequence[Sequence[Leaf]],
+    any_expression: str,
+    document_ids: Sequence[int],
+    per_document: int,
+) -> tuple[str, list[Any]]:
+    expressions = [(any_expression, 0)]
+    if len(groups) > 1:
+        all_expression = " AND ".join(f"({match_expression(g)})" for g in groups)
+        expressions.insert(0, (all_expression, 1))
+    parts: list[str] = []
+    params: list[Any] = []
+    for document_id in document_ids:
+        start = int(document_id) * PASSAGE_KEY_FACTOR
+        for expression, score in expressions:
+            parts.append(
+                f"SELECT * FROM (SELECT {_SQLITE_DOC} AS document_id, "
+                f"f.rowid %% {PASSAGE_KEY_FACTOR} AS position, {score} AS score "
+                f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s "
+                "AND f.rowid BETWEEN %s AND %s ORDER BY f.rowid LIMIT %s)"
+            )
+            params += [
+                expression,
+                start + 1,
+                start + PASSAGE_KEY_FACTOR - 1,
+                per_document,
+            ]
+    return " UNION ALL ".join(parts), params
 
 
 # -- Writing -----------------------------------------------------------------

@@ -264,10 +264,12 @@ def _facet_counts(
         parts.append(
             (
                 # Matching documents drive the join: facet values are read
-                # through the (document, facet) index for those only.
+                # through the (document, facet) index for those only. CROSS
+                # JOIN fixes that order on SQLite, which otherwise scans every
+                # value of the facets and probes the matching set.
                 f"SELECT fv.facet, fv.value, COUNT(*) FROM matching m "
-                f"JOIN {FACET} fv ON fv.document_id = m.id "
-                f"WHERE fv.facet IN ({_marks(unselected)}) GROUP BY fv.facet, fv.value",
+                f"CROSS JOIN {FACET} fv WHERE fv.document_id = m.id "
+                f"AND fv.facet IN ({_marks(unselected)}) GROUP BY fv.facet, fv.value",
                 list(unselected),
             )
         )
@@ -297,8 +299,8 @@ def _facet_counts(
                 (
                     f"SELECT fv.facet, fv.value, COUNT(*) FROM "
                     f"(SELECT d.id FROM {DOC} d WHERE {own_sql}) m "
-                    f"JOIN {FACET} fv ON fv.document_id = m.id "
-                    "WHERE fv.facet = %s GROUP BY fv.facet, fv.value",
+                    f"CROSS JOIN {FACET} fv WHERE fv.document_id = m.id "
+                    "AND fv.facet = %s GROUP BY fv.facet, fv.value",
                     [*own_params, facet],
                 )
             )
@@ -388,16 +390,16 @@ def _page_ids(
 
 
 def _best_passages(
-    parsed: ParsedQuery, document_ids: list[int]
+    parsed: ParsedQuery, document_ids: list[int], *, exact: bool = True
 ) -> dict[int, list[HitPassage]]:
     if not parsed.has_terms or not document_ids:
         return {}
     best, params = backends.best_passages_sql(
-        parsed.positive_leaves, document_ids, PASSAGES_PER_HIT
+        parsed.groups, document_ids, PASSAGES_PER_HIT, exact=exact
     )
     rows = _fetch(
-        "SELECT b.document_id, b.score, pp.text, pp.language, pp.locator, pp.label, "
-        f"pp.target_url FROM ({best}) b "
+        "SELECT b.document_id, b.position, b.score, pp.text, pp.language, "
+        f"pp.locator, pp.label, pp.target_url FROM ({best}) b "
         f"JOIN {backends.PASSAGE_TABLE} pp ON pp.document_id = b.document_id "
         "AND pp.position = b.position "
         "ORDER BY b.document_id, b.score DESC, b.position",
@@ -405,8 +407,14 @@ def _best_passages(
     )
     tokens = parsed.highlight_tokens
     passages: dict[int, list[HitPassage]] = {}
-    for doc_id, score, text, language, locator, label, target_url in rows:
-        passages.setdefault(int(doc_id), []).append(
+    seen: set[tuple[int, int]] = set()
+    for doc_id, position, score, text, language, locator, label, target_url in rows:
+        shown = passages.setdefault(int(doc_id), [])
+        # A passage may come twice (holding every word, and any word).
+        if len(shown) == PASSAGES_PER_HIT or (doc_id, position) in seen:
+            continue
+        seen.add((doc_id, position))
+        shown.append(
             HitPassage(
                 snippet_html=make_snippet(text, language, tokens),
                 locator=locator,
@@ -458,7 +466,7 @@ def search(
         ranked = _page_ids(where, sort, offset, per_page, total) if total else []
         ids = [doc_id for doc_id, _ in ranked]
         documents = SearchDocument.objects.in_bulk(ids) if ids else {}
-        passages = _best_passages(parsed, ids)
+        passages = _best_passages(parsed, ids, exact=total <= backends.EXACT_RANK_LIMIT)
     hits = [
         Hit(
             kind=doc.kind,
