@@ -321,6 +321,7 @@ def main() -> None:
     from ecoc_hub.search.models import SearchDocument
     from ecoc_hub.search.queries import search
 
+    started_load = os.getloadavg()
     corpus = Corpus(scale=args.scale, seed=args.seed)
     vendor = connection.vendor
     print(
@@ -381,7 +382,7 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=160)
+    console = Console(width=180)
     if built:
         console.print(
             f"Indexed {built['resources']} resources, {built['pages']} pages in "
@@ -411,11 +412,13 @@ def main() -> None:
         "full/engine",
         "naive p50",
         "naive p95",
-        "target",
+        f"p95 <= {target:.0f} ms",
+        "full <= 2x engine",
     ):
         table.add_column(column, justify="left" if column == "query" else "right")
     for label, _query, total, f50, f95, e50, e95, n50, n95 in rows:
-        ok = f95 <= target and f50 <= 2 * max(e50, 0.001)
+        fast = f95 <= target
+        close = f50 <= 2 * max(e50, 0.001)
         table.add_row(
             label,
             str(total),
@@ -426,9 +429,15 @@ def main() -> None:
             f"{f50 / max(e50, 0.001):.1f}x",
             "" if n50 is None else f"{n50:.0f}",
             "" if n95 is None else f"{n95:.0f}",
-            "met" if ok else "MISSED",
+            "met" if fast else "MISSED",
+            "met" if close else "MISSED",
         )
     console.print(table)
+    met = sum(1 for row in rows if row[4] <= target)
+    console.print(
+        f"p95 <= {target:.0f} ms for {met} of {len(rows)} queries; load average "
+        f"{started_load[0]:.2f} at start, {os.getloadavg()[0]:.2f} at the end"
+    )
 
 
 if __name__ == "__main__":
