@@ -232,54 +232,34 @@ def best_passages_sql(
     groups: Sequence[Sequence[Leaf]],
     document_ids: Sequence[int],
     per_document: int,
-    *,
-    exact: bool = True,
 ) -> tuple[str, list[Any]]:
-    """A SELECT of (document_id, position, score): the best ``per_document``
-    passages of each document matching any leaf of the groups, the title
-    (position 0) excluded.
+    """A SELECT of (document_id, position, score): the passages to show under
+    each hit, ``per_document`` at most, the title (position 0) excluded.
 
-    Not ``exact`` (many matching documents), SQLite takes instead each
-    document's first passages holding every group (score 1), then its first
-    passages holding any (score 0), in page order: each is a seek into the
-    document's key range, where bm25() would have to scan every passage of
-    the index that holds a word (400,000 for the most common word at scale L).
+    SQLite: each document's first passages holding every group (score 1),
+    then its first passages holding any (score 0), in page order; each is a
+    seek into the document's key range, where bm25() would scan every passage
+    of the index holding a word (400,000 for the most common word at scale
+    L) to compute its document frequency. PostgreSQL: the passages of these
+    documents matching any leaf, by ts_rank_cd, read through the
+    (document, position) index.
     """
     leaves = [leaf for group in groups for leaf in group]
     expression = match_expression(leaves)
-    if not exact and vendor() == "sqlite":
+    if vendor() == "sqlite":
         return _first_passages_sql(groups, expression, document_ids, per_document)
-    if vendor() == "postgresql":
-        marks = ", ".join(["%s"] * len(document_ids))
-        return (
-            "SELECT r.document_id, r.position, r.score FROM ("
-            "SELECT p.document_id, p.position, "
-            "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight AS score, "
-            "ROW_NUMBER() OVER (PARTITION BY p.document_id ORDER BY "
-            "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight DESC, "
-            "p.position) AS rn "
-            f"FROM {PASSAGE_TABLE} p WHERE p.document_id IN ({marks}) "
-            "AND p.position > 0 AND p.vector @@ to_tsquery('simple', %s)) r "
-            "WHERE r.rn <= %s",
-            [expression, expression, *document_ids, expression, per_document],
-        )
-    # One pass over the expression's passages: FTS5 computes bm25()'s
-    # document frequencies once per statement (a statement per document would
-    # repeat that scan), and bm25() runs only for the rows that pass the
-    # filter. The unary + keeps SQLite from turning the IN into one FTS5
-    # lookup per value.
     marks = ", ".join(["%s"] * len(document_ids))
     return (
         "SELECT r.document_id, r.position, r.score FROM ("
-        "SELECT s.document_id, s.position, s.score, ROW_NUMBER() OVER ("
-        "PARTITION BY s.document_id ORDER BY s.score DESC, s.position) AS rn FROM ("
-        f"SELECT {_SQLITE_DOC} AS document_id, "
-        f"f.rowid %% {PASSAGE_KEY_FACTOR} AS position, "
-        f"-bm25({FTS_TABLE}, 1.0, {BOOSTED_WEIGHT}) AS score "
-        f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s "
-        f"AND +{_SQLITE_DOC} IN ({marks}) "
-        f"AND f.rowid %% {PASSAGE_KEY_FACTOR} > 0 LIMIT -1) s) r WHERE r.rn <= %s",
-        [expression, *document_ids, per_document],
+        "SELECT p.document_id, p.position, "
+        "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight AS score, "
+        "ROW_NUMBER() OVER (PARTITION BY p.document_id ORDER BY "
+        "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight DESC, "
+        "p.position) AS rn "
+        f"FROM {PASSAGE_TABLE} p WHERE p.document_id IN ({marks}) "
+        "AND p.position > 0 AND p.vector @@ to_tsquery('simple', %s)) r "
+        "WHERE r.rn <= %s",
+        [expression, expression, *document_ids, expression, per_document],
     )
 
 

@@ -217,8 +217,15 @@ class _Where:
             for sql, params in backends.matching_documents_sql([parsed.excluded]):
                 self.base.append((f"d.id NOT IN ({sql})", params))
 
-    def sql(self, *, except_facet: str | None = None) -> tuple[str, list[Any]]:
-        parts = list(self.base)
+    def base_sql(self) -> tuple[str, list[Any]]:
+        """The conditions other than facet selections."""
+        return _joined(self.base)
+
+    def sql(
+        self, *, except_facet: str | None = None, base: bool = True
+    ) -> tuple[str, list[Any]]:
+        """The conditions; without ``base``, the facet selections only."""
+        parts = list(self.base) if base else []
         for facet, values in self.filters.items():
             if facet == except_facet:
                 continue
@@ -232,11 +239,13 @@ class _Where:
                     [facet, *values],
                 )
             )
-        if not parts:
-            return "1 = 1", []
-        return " AND ".join(f"({p[0]})" for p in parts), [
-            x for p in parts for x in p[1]
-        ]
+        return _joined(parts)
+
+
+def _joined(parts: list[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
+    if not parts:
+        return "1 = 1", []
+    return " AND ".join(f"({p[0]})" for p in parts), [x for p in parts for x in p[1]]
 
 
 def _fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -250,12 +259,15 @@ def _facet_counts(
 ) -> tuple[int, dict[str, list[FacetCount]]]:
     """The total and the facet counts, in one statement.
 
-    The matching set is materialised once (a CTE) for the total and the
-    facets without a selection; a facet with a selection is counted as if its
+    The documents passing the text match, access rule, kinds and years are
+    materialised once (``base``), and those also passing the facet
+    selections (``matching``) for the total and the facets without a
+    selection; a facet with a selection is counted over ``base`` as if its
     own selection were not made, so ticking a second value (OR) shows what it
-    would add.
+    would add, and the text match is never evaluated twice.
     """
-    sql, params = where.sql()
+    text_sql, text_params = where.base_sql()
+    base_sql, base_params = where.sql(base=False)
     unselected = [f for f in facet_names if f not in where.filters and f != "kind"]
     parts: list[tuple[str, list[Any]]] = [
         ("SELECT '#total', '', COUNT(*) FROM matching", [])
@@ -264,9 +276,9 @@ def _facet_counts(
         parts.append(
             (
                 # Matching documents drive the join: facet values are read
-                # through the (document, facet) index for those only. CROSS
-                # JOIN fixes that order on SQLite, which otherwise scans every
-                # value of the facets and probes the matching set.
+                # through the (document, facet, value) index for those only.
+                # CROSS JOIN fixes that order on SQLite, which otherwise scans
+                # every value of the facets and probes the matching set.
                 f"SELECT fv.facet, fv.value, COUNT(*) FROM matching m "
                 f"CROSS JOIN {FACET} fv WHERE fv.document_id = m.id "
                 f"AND fv.facet IN ({_marks(unselected)}) GROUP BY fv.facet, fv.value",
@@ -274,22 +286,18 @@ def _facet_counts(
             )
         )
     for facet in facet_names:
-        if facet not in where.filters and facet != "kind":
-            continue
         if facet == "kind" and facet not in where.filters:
             parts.append(
-                (
-                    f"SELECT 'kind', d.kind, COUNT(*) FROM matching m "
-                    f"JOIN {DOC} d ON d.id = m.id GROUP BY d.kind",
-                    [],
-                )
+                ("SELECT 'kind', m.kind, COUNT(*) FROM matching m GROUP BY m.kind", [])
             )
             continue
-        own_sql, own_params = where.sql(except_facet=facet)
+        if facet not in where.filters:
+            continue
+        own_sql, own_params = where.sql(except_facet=facet, base=False)
         if facet == "kind":
             parts.append(
                 (
-                    f"SELECT 'kind', d.kind, COUNT(*) FROM {DOC} d WHERE {own_sql} "
+                    f"SELECT 'kind', d.kind, COUNT(*) FROM base d WHERE {own_sql} "
                     "GROUP BY d.kind",
                     own_params,
                 )
@@ -298,18 +306,21 @@ def _facet_counts(
             parts.append(
                 (
                     f"SELECT fv.facet, fv.value, COUNT(*) FROM "
-                    f"(SELECT d.id FROM {DOC} d WHERE {own_sql}) m "
+                    f"(SELECT d.id FROM base d WHERE {own_sql}) m "
                     f"CROSS JOIN {FACET} fv WHERE fv.document_id = m.id "
                     "AND fv.facet = %s GROUP BY fv.facet, fv.value",
                     [*own_params, facet],
                 )
             )
     rows = _fetch(
-        f"WITH matching AS MATERIALIZED (SELECT d.id FROM {DOC} d WHERE {sql}) "
+        f"WITH base AS MATERIALIZED (SELECT d.id, d.kind FROM {DOC} d "
+        f"WHERE {text_sql}), "
+        f"matching AS MATERIALIZED (SELECT d.id, d.kind FROM base d "
+        f"WHERE {base_sql}) "
         + " UNION ALL ".join(
             f"SELECT * FROM ({p[0]}) AS part{i}" for i, p in enumerate(parts)
         ),
-        [*params, *(x for p in parts for x in p[1])],
+        [*text_params, *base_params, *(x for p in parts for x in p[1])],
     )
     total = 0
     counts: dict[str, dict[str, int]] = {name: {} for name in facet_names}
@@ -390,12 +401,12 @@ def _page_ids(
 
 
 def _best_passages(
-    parsed: ParsedQuery, document_ids: list[int], *, exact: bool = True
+    parsed: ParsedQuery, document_ids: list[int]
 ) -> dict[int, list[HitPassage]]:
     if not parsed.has_terms or not document_ids:
         return {}
     best, params = backends.best_passages_sql(
-        parsed.groups, document_ids, PASSAGES_PER_HIT, exact=exact
+        parsed.groups, document_ids, PASSAGES_PER_HIT
     )
     rows = _fetch(
         "SELECT b.document_id, b.position, b.score, pp.text, pp.language, "
@@ -466,7 +477,7 @@ def search(
         ranked = _page_ids(where, sort, offset, per_page, total) if total else []
         ids = [doc_id for doc_id, _ in ranked]
         documents = SearchDocument.objects.in_bulk(ids) if ids else {}
-        passages = _best_passages(parsed, ids, exact=total <= backends.EXACT_RANK_LIMIT)
+        passages = _best_passages(parsed, ids)
     hits = [
         Hit(
             kind=doc.kind,
