@@ -236,44 +236,38 @@ def best_passages_sql(
     """A SELECT of (document_id, position, score): the passages to show under
     each hit, ``per_document`` at most, the title (position 0) excluded.
 
-    SQLite: each document's first passages holding every group (score 1),
-    then its first passages holding any (score 0), in page order; each is a
-    seek into the document's key range, where bm25() would scan every passage
-    of the index holding a word (400,000 for the most common word at scale
-    L) to compute its document frequency. PostgreSQL: the passages of these
-    documents matching any leaf, by ts_rank_cd, read through the
-    (document, position) index.
+    Each document's first passages holding every group (score 1), then its
+    first passages holding any (score 0), in page order. Each is a walk of
+    the document's own key range that stops at ``per_document`` matches:
+    ranking passages by bm25() would make SQLite scan every passage of the
+    index that holds a word (400,000 for the most common word at scale L) for
+    its document frequency, and ts_rank_cd would make PostgreSQL read every
+    matching passage of the hit documents.
     """
-    leaves = [leaf for group in groups for leaf in group]
-    expression = match_expression(leaves)
-    if vendor() == "sqlite":
-        return _first_passages_sql(groups, expression, document_ids, per_document)
-    marks = ", ".join(["%s"] * len(document_ids))
-    return (
-        "SELECT r.document_id, r.position, r.score FROM ("
-        "SELECT p.document_id, p.position, "
-        "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight AS score, "
-        "ROW_NUMBER() OVER (PARTITION BY p.document_id ORDER BY "
-        "ts_rank_cd(p.vector, to_tsquery('simple', %s), 1) * p.weight DESC, "
-        "p.position) AS rn "
-        f"FROM {PASSAGE_TABLE} p WHERE p.document_id IN ({marks}) "
-        "AND p.position > 0 AND p.vector @@ to_tsquery('simple', %s)) r "
-        "WHERE r.rn <= %s",
-        [expression, expression, *document_ids, expression, per_document],
-    )
-
-
-def _first_passages_sql(
-    groups: Sequence[Sequence[Leaf]],
-    any_expression: str,
-    document_ids: Sequence[int],
-    per_document: int,
-) -> tuple[str, list[Any]]:
+    any_expression = match_expression([leaf for group in groups for leaf in group])
     expressions = [(any_expression, 0)]
     if len(groups) > 1:
-        all_expression = " AND ".join(f"({match_expression(g)})" for g in groups)
+        joiner = " & " if vendor() == "postgresql" else " AND "
+        all_expression = joiner.join(f"({match_expression(g)})" for g in groups)
         expressions.insert(0, (all_expression, 1))
-    parts: list[str] = []
+    if vendor() == "postgresql":
+        parts = [
+            f"(SELECT p.position, {score} AS score FROM {PASSAGE_TABLE} p "
+            "WHERE p.document_id = d.id AND p.position > 0 "
+            "AND p.vector @@ to_tsquery('simple', %s) ORDER BY p.position LIMIT %s)"
+            for _expression, score in expressions
+        ]
+        return (
+            "SELECT d.id AS document_id, x.position, x.score "
+            "FROM unnest(%s::bigint[]) AS d(id) CROSS JOIN LATERAL ("
+            + " UNION ALL ".join(parts)
+            + ") x",
+            [
+                [int(i) for i in document_ids],
+                *(v for e, _ in expressions for v in (e, per_document)),
+            ],
+        )
+    parts = []
     params: list[Any] = []
     for document_id in document_ids:
         start = int(document_id) * PASSAGE_KEY_FACTOR
