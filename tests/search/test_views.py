@@ -12,8 +12,9 @@ URL = reverse("search:list")
 HTMX = {"HX-Request": "true", "HX-Target": "search-area"}
 
 
-# PostgreSQL: savepoint, planner setting, its restore, release.
-PLANNER_QUERIES = 4 if connection.vendor == "postgresql" else 0
+# PostgreSQL: savepoint, planner setting, the text match, the setting's
+# restore, release.
+PLANNER_QUERIES = 5 if connection.vendor == "postgresql" else 0
 
 
 def make_documents(count: int) -> None:

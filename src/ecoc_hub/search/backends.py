@@ -111,11 +111,8 @@ def matching_documents_sql(
 
     Groups of words are looked up together, in one expression, in the
     document index; a group holding a phrase needs the passage index, one
-    SELECT per group since its leaves may be in different passages
-    (on PostgreSQL, run at once and passed on as a list of ids).
-    On PostgreSQL a SELECT ends with ``OFFSET 0``, which plans it on its
-    own: its GIN index scan is then not turned into a row-by-row ``@@``
-    filter on each document's (TOASTed) vector.
+    SELECT per group since its leaves may be in different passages.
+    On PostgreSQL each match runs at once (``_matched_ids``).
     """
     words = [g for g in groups if not any(is_phrase(leaf) for leaf in g)]
     phrases = [g for g in groups if any(is_phrase(leaf) for leaf in g)]
@@ -126,10 +123,10 @@ def matching_documents_sql(
         expression = joiner.join(f"({match_expression(g)})" for g in words)
         if postgresql:
             selects.append(
-                (
+                _matched_ids(
                     f"SELECT v.document_id FROM {DOCUMENT_VECTOR_TABLE} v "
-                    "WHERE v.vector @@ to_tsquery('simple', %s) OFFSET 0",
-                    [expression],
+                    "WHERE v.vector @@ to_tsquery('simple', %s)",
+                    expression,
                 )
             )
         else:
@@ -143,17 +140,13 @@ def matching_documents_sql(
     for group in phrases:
         expression = match_expression(group)
         if postgresql:
-            # Checking a phrase reads every candidate passage's vector (GIN
-            # has no positions): done once here rather than again in each
-            # statement of the search (total and facets, ranking).
-            with connection.cursor() as cursor:
-                cursor.execute(
+            selects.append(
+                _matched_ids(
                     f"SELECT DISTINCT p.document_id FROM {PASSAGE_TABLE} p "
                     "WHERE p.vector @@ to_tsquery('simple', %s)",
-                    [expression],
+                    expression,
                 )
-                ids = [row[0] for row in cursor.fetchall()]
-            selects.append(("SELECT unnest(%s::bigint[])", [ids]))
+            )
         else:
             selects.append(
                 (
@@ -163,6 +156,21 @@ def matching_documents_sql(
                 )
             )
     return selects
+
+
+def _matched_ids(select: str, expression: str) -> tuple[str, list[Any]]:
+    """PostgreSQL: run a text match now, in a statement of its own, and hand
+    the other statements its document ids as an array.
+
+    Planned on its own it is a GIN index scan; as a sub-select of the search
+    statements the planner sometimes re-ran it once per candidate document
+    (65 times for one filtered query) and, for phrases, every candidate
+    passage's vector would be read again in each statement.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(select, [expression])
+        ids = [row[0] for row in cursor.fetchall()]
+    return "SELECT unnest(%s::bigint[])", [ids]
 
 
 def ranked_documents_sql(
