@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
+from ecoc_hub.search.backends import add_document_entries
 from ecoc_hub.search.models import (
     SearchDocument,
     SearchDocumentOrganisation,
@@ -188,3 +189,25 @@ def test_the_ranking_vector_keeps_boosted_and_most_frequent_tokens():
 
     kept = {entry.split(":")[0].strip("'") for entry in literal.split()}
     assert kept == {f"t{n:03d}" for n in range(RANK_TERMS)} | {"title", "t099"}
+
+
+def test_a_stale_document_entry_left_by_a_flush_never_surfaces():
+    document = make_document(object_id=1, text="fresh")
+    with connection.cursor() as cursor:
+        # A flush empties the model tables only (no foreign key ties the
+        # document index to them); the next document may reuse the id.
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "UPDATE search_document_vector SET vector = 'stale'::tsvector"
+            )
+    SearchDocument.objects.filter(pk=document.pk).delete()
+
+    make_document(object_id=2, text="renewed")
+    if connection.vendor == "postgresql":  # an entry for a reused id is replaced
+        with connection.cursor() as cursor:
+            add_document_entries(cursor, [SearchDocument.objects.get().pk])
+
+    assert (
+        search("renewed", user=VISITOR).total,
+        search("stale", user=VISITOR).total,
+    ) == (1, 0)

@@ -474,7 +474,9 @@ def add_document_entries(cursor: Any, document_ids: Sequence[int]) -> None:
     if vendor() == "postgresql":
         cursor.executemany(
             f"INSERT INTO {DOCUMENT_VECTOR_TABLE} (document_id, vector, rank_vector) "
-            "VALUES (%s, %s::tsvector, %s::tsvector)",
+            "VALUES (%s, %s::tsvector, %s::tsvector) ON CONFLICT (document_id) "
+            "DO UPDATE SET vector = EXCLUDED.vector, "
+            "rank_vector = EXCLUDED.rank_vector",
             [
                 (
                     d,
