@@ -211,3 +211,32 @@ def test_a_stale_document_entry_left_by_a_flush_never_surfaces():
         search("renewed", user=VISITOR).total,
         search("stale", user=VISITOR).total,
     ) == (1, 0)
+
+
+def _seqscan() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan')")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a PostgreSQL planner setting"
+)
+def test_the_planner_guard_restores_the_setting_and_lets_errors_through():
+    from django.db import DataError, transaction
+
+    from ecoc_hub.search.backends import planned_for_index
+
+    with transaction.atomic():
+        with planned_for_index():
+            inside = _seqscan()
+        after = _seqscan()
+        with (
+            pytest.raises(DataError, match="division by zero"),
+            planned_for_index(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute("SELECT 1 / 0")
+        after_error = _seqscan()
+
+    assert (inside, after, after_error) == ("off", "on", "on")

@@ -227,14 +227,11 @@ def planned_for_index(*, enabled: bool = True) -> Iterator[None]:
             "set_config('enable_seqscan', 'off', true)"
         )
         previous = cursor.fetchone()[0]
-        try:
-            yield
-        finally:
-            # A transaction of our own ends here, and the setting with it.
-            if nested and not connection.needs_rollback:
-                cursor.execute(
-                    "SELECT set_config('enable_seqscan', %s, true)", [previous]
-                )
+        yield
+        # A transaction of our own ends here, and the setting with it; on an
+        # error the savepoint's rollback undoes the setting by itself.
+        if nested:
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 
 
 def best_passages_sql(
@@ -442,11 +439,6 @@ def remove_passages(cursor: Any, document_ids: Iterable[int]) -> None:
     )
 
 
-def _all_document_ids(cursor: Any) -> list[int]:
-    cursor.execute(f"SELECT DISTINCT document_id FROM {PASSAGE_TABLE}")
-    return sorted(row[0] for row in cursor.fetchall())
-
-
 def rebuild(cursor: Any) -> None:
     """Rebuild the engines' structures from the passage rows."""
     if vendor() == "postgresql":
@@ -463,13 +455,20 @@ def rebuild(cursor: Any) -> None:
         )
     else:
         return
-    ids = _all_document_ids(cursor)
+    add_all_document_entries(cursor)
+
+
+def add_all_document_entries(cursor: Any) -> None:
+    """Document-index entries of every document with passages, 200 at a time
+    (rebuilds and the migration that adds the document index)."""
+    cursor.execute(f"SELECT DISTINCT document_id FROM {PASSAGE_TABLE}")
+    ids = sorted(row[0] for row in cursor.fetchall())
     for start in range(0, len(ids), 200):
         add_document_entries(cursor, ids[start : start + 200])
 
 
 def add_document_entries(cursor: Any, document_ids: Sequence[int]) -> None:
-    """Document-index entries only (rebuilds and the migration that adds it)."""
+    """Document-index entries of these documents, from their passage rows."""
     entries = list(_document_entries(cursor, document_ids))
     if vendor() == "postgresql":
         cursor.executemany(

@@ -217,15 +217,22 @@ class _Where:
             for sql, params in backends.matching_documents_sql([parsed.excluded]):
                 self.base.append((f"d.id NOT IN ({sql})", params))
 
+    def sql(self) -> tuple[str, list[Any]]:
+        """Every condition."""
+        return _joined([*self.base, *self._facet_parts()])
+
     def base_sql(self) -> tuple[str, list[Any]]:
         """The conditions other than facet selections."""
         return _joined(self.base)
 
-    def sql(
-        self, *, except_facet: str | None = None, base: bool = True
-    ) -> tuple[str, list[Any]]:
-        """The conditions; without ``base``, the facet selections only."""
-        parts = list(self.base) if base else []
+    def facet_sql(self, *, except_facet: str | None = None) -> tuple[str, list[Any]]:
+        """The facet selections only, leaving out ``except_facet``'s."""
+        return _joined(self._facet_parts(except_facet))
+
+    def _facet_parts(
+        self, except_facet: str | None = None
+    ) -> list[tuple[str, list[Any]]]:
+        parts: list[tuple[str, list[Any]]] = []
         for facet, values in self.filters.items():
             if facet == except_facet:
                 continue
@@ -239,7 +246,7 @@ class _Where:
                     [facet, *values],
                 )
             )
-        return _joined(parts)
+        return parts
 
 
 def _joined(parts: list[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
@@ -267,7 +274,7 @@ def _facet_counts(
     would add, and the text match is never evaluated twice.
     """
     text_sql, text_params = where.base_sql()
-    base_sql, base_params = where.sql(base=False)
+    selected_sql, selected_params = where.facet_sql()
     unselected = [f for f in facet_names if f not in where.filters and f != "kind"]
     parts: list[tuple[str, list[Any]]] = [
         ("SELECT '#total', '', COUNT(*) FROM matching", [])
@@ -293,7 +300,7 @@ def _facet_counts(
             continue
         if facet not in where.filters:
             continue
-        own_sql, own_params = where.sql(except_facet=facet, base=False)
+        own_sql, own_params = where.facet_sql(except_facet=facet)
         if facet == "kind":
             parts.append(
                 (
@@ -316,11 +323,11 @@ def _facet_counts(
         f"WITH base AS MATERIALIZED (SELECT d.id, d.kind FROM {DOC} d "
         f"WHERE {text_sql}), "
         f"matching AS MATERIALIZED (SELECT d.id, d.kind FROM base d "
-        f"WHERE {base_sql}) "
+        f"WHERE {selected_sql}) "
         + " UNION ALL ".join(
             f"SELECT * FROM ({p[0]}) AS part{i}" for i, p in enumerate(parts)
         ),
-        [*text_params, *base_params, *(x for p in parts for x in p[1])],
+        [*text_params, *selected_params, *(x for p in parts for x in p[1])],
     )
     total = 0
     counts: dict[str, dict[str, int]] = {name: {} for name in facet_names}

@@ -51,13 +51,10 @@ def forward(apps, schema_editor):
     if vendor not in statements:
         return
     # The entries are computed in Python from the passages' tokens.
-    from ecoc_hub.search.backends import add_document_entries
+    from ecoc_hub.search.backends import add_all_document_entries
 
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT DISTINCT document_id FROM search_searchpassage")
-        ids = sorted(row[0] for row in cursor.fetchall())
-        for start in range(0, len(ids), 200):
-            add_document_entries(cursor, ids[start : start + 200])
+        add_all_document_entries(cursor)
 
 
 def backward(apps, schema_editor):
