@@ -457,11 +457,7 @@ def test_large_result_sets_rank_by_the_most_frequent_words(db, monkeypatch):
     assert titles(results) == ["Frequent", "Mention"]
 
 
-@pytest.mark.parametrize("limit", [0, 200])
-def test_passages_holding_every_word_are_shown_first(db, monkeypatch, limit):
-    from ecoc_hub.search import backends
-
-    monkeypatch.setattr(backends, "EXACT_RANK_LIMIT", limit)
+def test_passages_holding_every_word_are_shown_first_then_in_page_order(db):
     make_document(
         passages=[
             Passage(text=text, locator=f"page={n}", label=f"p. {n}")
