@@ -11,6 +11,16 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in French or German leaves that language active in the thread
+    (LocaleMiddleware never deactivates it); the next test starts in English."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def password() -> str:
     return PASSWORD
