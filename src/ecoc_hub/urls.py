@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from ecoc_hub.api.rest import api as rest_api
+from ecoc_hub.api.v1 import api as rest_api
 from ecoc_hub.core import views as core_views
 
 urlpatterns = [

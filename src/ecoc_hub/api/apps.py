@@ -15,7 +15,7 @@ class ApiConfig(AppConfig):
 
         from ecoc_hub.library.models import Resource
 
-        from .services import record_deletion
+        from .tombstones import record_deletion
 
         def _keep_tombstone(sender: type, instance: Resource, **kwargs: object) -> None:
             record_deletion(resource=instance)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
+from ecoc_hub.core.links import absolute
 from ecoc_hub.library.files import MEDIA_TYPES
 from ecoc_hub.library.models import Resource, ResourceFile, ResourceRelation
 
@@ -51,10 +52,6 @@ TYPE_MAP: dict[str, tuple[str, str, str, str, str, str]] = {
     "recording": ("Sound", "Audiovisual", "broadcast", "misc", "SOUND", "AudioObject"),
     "other": ("Text", "Other", "document", "misc", "GEN", "CreativeWork"),
 }
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def site_host() -> str:

@@ -1,4 +1,4 @@
-"""Writes of the api app: deletion records and personal API tokens."""
+"""Personal API tokens: created, revoked, and looked up by the API's auth."""
 
 from __future__ import annotations
 
@@ -10,33 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from ecoc_hub.accounts.models import User
-from ecoc_hub.library.models import Resource
 
-from .models import ApiToken, DeletedRecord
+from .models import ApiToken
 
 TOKEN_PREFIX = "ecoc_"  # noqa: S105 - marks tokens, not a secret
 MAX_ACTIVE_TOKENS = 20
-
-
-def record_deletion(*, resource: Resource) -> DeletedRecord | None:
-    """Keep a tombstone for a resource about to be deleted, if it was ever
-    visible to harvesters (published once: ``published_at`` is set)."""
-    if resource.pk is None or resource.published_at is None:
-        return None
-    specs = [f"type:{resource.resource_type}"]
-    specs += [
-        f"area:{code}"
-        for code in resource.capacity_areas.values_list("code", flat=True)
-    ]
-    specs += [
-        f"city:{slug}-{year}"
-        for slug, year in resource.titles.values_list("city__slug", "year")
-    ]
-    record, _created = DeletedRecord.objects.update_or_create(
-        uuid=resource.uuid,
-        defaults={"deleted_at": timezone.now(), "set_specs": specs},
-    )
-    return record
 
 
 def _digest(secret: str) -> str:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from ecoc_hub.accounts.models import Organisation
 
 from .countries import fold
-from .models import City, Title
+from .models import CapacityArea, City, Title
 from .permissions import can_see_unverified_titles
 
 
@@ -99,3 +99,34 @@ def home_titles(*, year: int | None = None) -> dict[str, object]:
         "current_titles": [title for title in upcoming if title.year == year],
         "next_years": _by_year([title for title in upcoming if title.year > year]),
     }
+
+
+def listed_titles(*, year: int | None = None) -> QuerySet[Title]:
+    """The titles the API lists to everyone (never the unverified ones), in
+    a stable order for paging."""
+    titles = (
+        Title.objects.exclude(status=Title.Status.UNVERIFIED)
+        .select_related("city")
+        .order_by("year", "city__name", "pk")
+    )
+    if year is not None:
+        titles = titles.filter(year=year)
+    return titles
+
+
+def title_for_spec(spec: str) -> Title | None:
+    """The title named ``<city slug>-<year>`` (an OAI set spec's tail)."""
+    slug, _dash, year = spec.rpartition("-")
+    if not slug or not year.isdigit():
+        return None
+    return Title.objects.filter(city__slug=slug, year=int(year)).first()
+
+
+def capacity_areas_in_order() -> QuerySet[CapacityArea]:
+    return CapacityArea.objects.select_related("criterion").order_by(
+        "criterion__letter", "position", "pk"
+    )
+
+
+def capacity_areas_by_code(codes: list[str]) -> list[CapacityArea]:
+    return list(CapacityArea.objects.filter(code__in=codes))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from django.conf import settings
 from django.utils.feedgenerator import rfc2822_date
+
+from ecoc_hub.core.links import absolute
 
 from .models import Episode, Show
 from .text import plain_text, render_markdown
@@ -34,10 +35,6 @@ def _sub(
     if value is not None:
         element.text = value
     return element
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def build_feed(show: Show, episodes: Sequence[Episode]) -> bytes:

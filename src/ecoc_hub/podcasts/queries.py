@@ -33,6 +33,20 @@ def episodes_for_user(show: Show, user: Any) -> QuerySet[Episode]:
     return episodes.order_by("-published_at", "-pk")
 
 
+def listed_shows() -> QuerySet[Show]:
+    """Published shows in a stable order for paging (the API's list)."""
+    return Show.objects.public().order_by("title", "pk")
+
+
+def public_show(slug: str) -> Show | None:
+    return Show.objects.public().filter(slug=slug).first()
+
+
+def listed_episodes(show: Show) -> QuerySet[Episode]:
+    """A show's published episodes, newest first (the API's list)."""
+    return show.episodes.public().order_by("-published_at", "-pk")
+
+
 def feed_episodes(show: Show) -> list[Episode]:
     episodes = (
         show.episodes.public()

@@ -1,0 +1,99 @@
+"""Problem details (RFC 9457): the one shape of every API error.
+
+``problem()`` builds the response; ``ERRORS`` is what an operation declares
+in the OpenAPI document; ``install_handlers`` turns ninja's own exceptions
+into problems. Map a new kind of refusal to a status here, once, so every
+router answers it the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+from pydantic import Field
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(Schema):
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str = ""
+    errors: list[dict[str, Any]] = Field(default_factory=list)
+
+
+PROBLEMS: dict[int, str] = {
+    400: "Bad request",
+    401: "Authentication required",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    410: "Gone",
+    413: "Content too large",
+    422: "Unprocessable content",
+    429: "Too many requests",
+}
+
+# The errors every operation can answer with; add 409, 410, 413 where they
+# apply: ``response={200: Out, 410: Problem, **ERRORS}``.
+ERRORS: dict[int, type[Problem]] = {
+    400: Problem,
+    401: Problem,
+    403: Problem,
+    404: Problem,
+    422: Problem,
+    429: Problem,
+}
+
+
+def problem(
+    status: int, detail: str = "", errors: list[dict[str, Any]] | None = None
+) -> HttpResponse:
+    body = {
+        "type": "about:blank",
+        "title": PROBLEMS.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "errors": errors or [],
+    }
+    return HttpResponse(
+        json.dumps(body, default=str), status=status, content_type=PROBLEM_JSON
+    )
+
+
+def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = [
+        {"loc": [str(p) for p in e.get("loc", [])], "msg": str(e.get("msg", ""))}
+        for e in exc.errors
+    ]
+    return problem(422, "The request does not match the API's schema.", errors)
+
+
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = problem(401, "Send a valid personal token: Authorization: Bearer …")
+    response["WWW-Authenticate"] = 'Bearer realm="ECoC Hub"'
+    return response
+
+
+def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    response = problem(429, "Too many requests; wait before retrying.")
+    response["Retry-After"] = str(math.ceil(exc.wait or 1))
+    return response
+
+
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return problem(exc.status_code, str(exc))
+
+
+def install_handlers(api: NinjaAPI) -> None:
+    api.exception_handler(ValidationError)(_validation)
+    api.exception_handler(AuthenticationError)(_unauthenticated)
+    api.exception_handler(Throttled)(_throttled)
+    api.exception_handler(HttpError)(_http_error)
