@@ -11,9 +11,11 @@ class AccountsConfig(AppConfig):
         from django.contrib import admin
 
         from .privacy import register_exporter
+        from .related import register_sections
         from .services import export_account
 
         register_exporter("account", export_account)
+        register_sections()
         # The admin site logs in through allauth, so its rate limits and the
         # second factor apply there too.
         admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]

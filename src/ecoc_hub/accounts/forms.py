@@ -150,6 +150,26 @@ class InvitationForm(forms.Form):
         return email
 
 
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the team admins (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Say who you are and what you do in the team. At most 1,000 characters."
+        ),
+    )
+
+
+class TeamSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("City, team or year"),
+        max_length=100,
+        required=False,
+    )
+
+
 class ConsentForm(forms.Form):
     def __init__(self, *args: Any, current: dict[str, bool], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

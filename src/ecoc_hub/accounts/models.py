@@ -281,3 +281,65 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.topic}={self.granted}"
+
+
+class JoinRequest(models.Model):
+    """A member's request to join a city team, decided by a team admin."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+        verbose_name=_("city team"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+        verbose_name=_("user"),
+    )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=models.Q(status="pending"),
+                name="joinrequest_one_pending_per_team",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["pending", "accepted", "declined", "withdrawn"]
+                ),
+                name="joinrequest_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.organisation_id} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

@@ -58,6 +58,11 @@ def is_team_member(user: Any, organisation: Any) -> bool:
     return is_member(user) and organisation.memberships.filter(user=user).exists()
 
 
+def can_request_to_join(user: Any, organisation: Any) -> bool:
+    """Any signed-in person who is not in the team yet may ask to join it."""
+    return is_member(user) and not is_team_member(user, organisation)
+
+
 def can_create_team(user: Any) -> bool:
     return is_curator(user)
 

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from . import permissions
-from .models import Consent, Invitation, Membership, Organisation, User
+from .models import Consent, Invitation, JoinRequest, Membership, Organisation, User
 
 
 def verified_emails(user: User) -> list[str]:
@@ -68,12 +68,21 @@ def visible_people_filter(viewer: Any, prefix: str = "") -> Q:
     return active & visible
 
 
-def team_list() -> QuerySet[Organisation]:
-    return (
-        Organisation.objects.select_related("title__city")
-        .annotate(member_count=Count("memberships"))
-        .order_by("name")
+def team_list(search: str = "") -> QuerySet[Organisation]:
+    """Every team, or those whose name, city or year matches ``search``."""
+    teams = Organisation.objects.select_related("title__city").annotate(
+        member_count=Count("memberships")
     )
+    for word in search.split():
+        match = (
+            Q(name__icontains=word)
+            | Q(title__city__name__icontains=word)
+            | Q(candidate_city__icontains=word)
+        )
+        if word.isdigit():
+            match |= Q(title__year=int(word)) | Q(candidate_year=int(word))
+        teams = teams.filter(match)
+    return teams.order_by("name")
 
 
 def visible_memberships(
@@ -98,3 +107,51 @@ def pending_team_invitations(organisation: Organisation) -> QuerySet[Invitation]
     return organisation.invitations.filter(accepted_at__isnull=True).order_by(
         "-created_at"
     )
+
+
+def pending_join_requests(organisation: Organisation) -> QuerySet[JoinRequest]:
+    return (
+        organisation.join_requests.filter(status=JoinRequest.Status.PENDING)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+
+
+def pending_join_request_for(
+    organisation: Organisation, user: Any
+) -> JoinRequest | None:
+    if not permissions.is_member(user):
+        return None
+    return organisation.join_requests.filter(
+        user=user, status=JoinRequest.Status.PENDING
+    ).first()
+
+
+def my_pending_join_requests(user: User) -> QuerySet[JoinRequest]:
+    return (
+        JoinRequest.objects.filter(user=user, status=JoinRequest.Status.PENDING)
+        .select_related("organisation")
+        .order_by("-created_at")
+    )
+
+
+def join_requests_to_decide(user: User) -> QuerySet[JoinRequest]:
+    """Pending requests to the teams ``user`` is a team admin of."""
+    return (
+        JoinRequest.objects.filter(
+            status=JoinRequest.Status.PENDING,
+            organisation__memberships__user=user,
+            organisation__memberships__role=Membership.Role.ADMIN,
+        )
+        .select_related("organisation", "user")
+        .order_by("created_at", "pk")
+    )
+
+
+def teams_for_city(*, city: Any = None, title: Any = None) -> QuerySet[Organisation]:
+    teams = Organisation.objects.select_related("title__city")
+    if title is not None:
+        teams = teams.filter(title=title)
+    else:
+        teams = teams.filter(Q(title__city=city) | Q(candidate_city__iexact=city.name))
+    return teams.annotate(member_count=Count("memberships")).order_by("name")

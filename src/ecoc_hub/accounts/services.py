@@ -21,8 +21,8 @@ from django.utils.translation import get_language
 from ecoc_hub.cities.models import Title
 from ecoc_hub.core.mail import queue_email
 
-from . import queries
-from .models import Consent, Invitation, Membership, Organisation, User
+from . import queries, roles
+from .models import Consent, Invitation, JoinRequest, Membership, Organisation, User
 from .photos import CleanPhoto
 from .privacy import registered_erasers
 
@@ -243,7 +243,181 @@ def accept_invitation(*, invitation: Invitation, user: User) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    # The person is in the team now: a request of theirs no longer waits.
+    JoinRequest.objects.filter(
+        organisation_id=invitation.organisation_id,
+        user=user,
+        status=JoinRequest.Status.PENDING,
+    ).update(
+        status=JoinRequest.Status.ACCEPTED,
+        decided_at=invitation.accepted_at,
+        decided_by=invitation.invited_by,
+    )
     return membership
+
+
+# Join requests -----------------------------------------------------------------
+
+
+class JoinRequestError(Exception):
+    """A join request that cannot be made or decided; ``code`` says why."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _language_for(user: User, fallback: str) -> str:
+    return user.preferred_language or fallback
+
+
+def _team_url(organisation: Organisation) -> str:
+    return settings.SITE_URL + organisation.get_absolute_url()
+
+
+def _join_request_deciders(organisation: Organisation) -> list[User]:
+    """The team admins, or the curators while a team has no admin yet."""
+    admins = list(
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation=organisation,
+            memberships__role=Membership.Role.ADMIN,
+        ).order_by("pk")
+    )
+    if admins:
+        return admins
+    return list(
+        User.objects.filter(is_active=True, groups__name=roles.CURATOR)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _mail_join_request_to_deciders(*, join_request: JoinRequest, language: str) -> None:
+    organisation = join_request.organisation
+    for decider in _join_request_deciders(organisation):
+        queue_email(
+            to=[decider.email],
+            template="accounts/email/join_request",
+            context={
+                "team_name": organisation.name,
+                "requester_name": join_request.user.public_name,
+                "message": join_request.message,
+                "team_url": _team_url(organisation),
+                "site_url": settings.SITE_URL,
+            },
+            language=_language_for(decider, language),
+        )
+
+
+def _mail_join_request_to_requester(
+    *, join_request: JoinRequest, template: str, language: str
+) -> None:
+    requester = join_request.user
+    queue_email(
+        to=[requester.email],
+        template=template,
+        context={
+            "team_name": join_request.organisation.name,
+            "name": requester.public_name,
+            "team_url": _team_url(join_request.organisation),
+            "site_url": settings.SITE_URL,
+        },
+        language=_language_for(requester, language),
+    )
+
+
+@transaction.atomic
+def request_to_join(
+    *,
+    organisation: Organisation,
+    user: User,
+    message: str = "",
+    language: str | None = None,
+) -> JoinRequest:
+    """Ask to join ``organisation``; its admins and the requester are e-mailed."""
+    if not user.is_active or user.is_former_member:
+        raise JoinRequestError("inactive")
+    # Lock the person's row so that two submissions cannot both pass the checks.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    if Membership.objects.filter(organisation=organisation, user=user).exists():
+        raise JoinRequestError("member")
+    if JoinRequest.objects.filter(
+        organisation=organisation, user=user, status=JoinRequest.Status.PENDING
+    ).exists():
+        raise JoinRequestError("pending")
+    join_request = JoinRequest.objects.create(
+        organisation=organisation, user=user, message=message.strip()
+    )
+    language = language or get_language()
+    _mail_join_request_to_deciders(join_request=join_request, language=language)
+    _mail_join_request_to_requester(
+        join_request=join_request,
+        template="accounts/email/join_request_received",
+        language=language,
+    )
+    return join_request
+
+
+def _lock_pending(join_request: JoinRequest) -> JoinRequest:
+    locked = (
+        JoinRequest.objects.select_for_update()
+        .select_related("organisation", "user")
+        .get(pk=join_request.pk)
+    )
+    if not locked.is_pending:
+        raise JoinRequestError("decided")
+    return locked
+
+
+@transaction.atomic
+def accept_join_request(
+    *, join_request: JoinRequest, decided_by: User, language: str | None = None
+) -> Membership:
+    """Make the requester a team member and tell them."""
+    join_request = _lock_pending(join_request)
+    membership, _created = Membership.objects.get_or_create(
+        organisation=join_request.organisation,
+        user=join_request.user,
+        defaults={"role": Membership.Role.MEMBER},
+    )
+    join_request.status = JoinRequest.Status.ACCEPTED
+    join_request.decided_at = timezone.now()
+    join_request.decided_by = decided_by
+    join_request.save(update_fields=["status", "decided_at", "decided_by"])
+    _mail_join_request_to_requester(
+        join_request=join_request,
+        template="accounts/email/join_request_accepted",
+        language=language or get_language(),
+    )
+    return membership
+
+
+@transaction.atomic
+def decline_join_request(
+    *, join_request: JoinRequest, decided_by: User, language: str | None = None
+) -> JoinRequest:
+    join_request = _lock_pending(join_request)
+    join_request.status = JoinRequest.Status.DECLINED
+    join_request.decided_at = timezone.now()
+    join_request.decided_by = decided_by
+    join_request.save(update_fields=["status", "decided_at", "decided_by"])
+    _mail_join_request_to_requester(
+        join_request=join_request,
+        template="accounts/email/join_request_declined",
+        language=language or get_language(),
+    )
+    return join_request
+
+
+@transaction.atomic
+def withdraw_join_request(*, join_request: JoinRequest) -> JoinRequest:
+    """The requester takes a pending request back; nobody is e-mailed."""
+    join_request = _lock_pending(join_request)
+    join_request.status = JoinRequest.Status.WITHDRAWN
+    join_request.decided_at = timezone.now()
+    join_request.save(update_fields=["status", "decided_at"])
+    return join_request
 
 
 # Consents --------------------------------------------------------------------
@@ -283,6 +457,7 @@ def delete_account(*, user: User) -> User:
         Invitation.objects.filter(email__iexact=address).delete()
     Invitation.objects.filter(invited_by=user).update(invited_by=None)
     Membership.objects.filter(user=user).delete()
+    JoinRequest.objects.filter(user=user).delete()
     Consent.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
@@ -349,6 +524,19 @@ def export_account(user: User) -> dict[str, Any]:
                 "joined_at": _iso(m.joined_at),
             }
             for m in user.memberships.select_related("organisation").order_by("pk")
+        ],
+        "join_requests": [
+            {
+                "team": join_request.organisation.name,
+                "team_slug": join_request.organisation.slug,
+                "message": join_request.message,
+                "status": join_request.status,
+                "created_at": _iso(join_request.created_at),
+                "decided_at": _iso(join_request.decided_at),
+            }
+            for join_request in user.join_requests.select_related(
+                "organisation"
+            ).order_by("pk")
         ],
         "invitations_received": [
             _export_invitation(invitation)

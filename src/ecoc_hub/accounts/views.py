@@ -25,14 +25,26 @@ from .forms import (
     ConsentForm,
     DeleteAccountForm,
     InvitationForm,
+    JoinRequestForm,
     ProfileForm,
     TeamDetailsForm,
     TeamForm,
+    TeamSearchForm,
 )
 from .languages import language_name
-from .models import Invitation, Membership, Organisation, User
+from .models import Invitation, JoinRequest, Membership, Organisation, User
 from .photos import CONTENT_TYPES
 from .privacy import export_user_data
+
+JOIN_REQUEST_ERRORS = {
+    "member": gettext_lazy("You are already a member of this team."),
+    "pending": gettext_lazy(
+        "You have already asked to join this team. The team admins will answer "
+        "your request."
+    ),
+    "inactive": gettext_lazy("This account cannot join a team."),
+    "decided": gettext_lazy("This request has already been answered."),
+}
 
 INVITATION_ERRORS = {
     "unknown": gettext_lazy(
@@ -78,6 +90,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "memberships": memberships,
             "invitations": queries.pending_invitations_for(user),
+            "my_join_requests": queries.my_pending_join_requests(user),
+            "join_requests_to_decide": queries.join_requests_to_decide(user),
             "breadcrumbs": [(_("My hub"), "")],
         },
     )
@@ -184,11 +198,15 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def team_list(request: HttpRequest) -> HttpResponse:
+    form = TeamSearchForm(request.GET)
+    search = form.cleaned_data["q"] if form.is_valid() else ""
     return render(
         request,
         "accounts/team_list.html",
         {
-            "teams": queries.team_list(),
+            "teams": queries.team_list(search),
+            "search_form": form,
+            "search": search,
             "can_create": permissions.can_create_team(request.user),
             "breadcrumbs": [(_("City teams"), "")],
         },
@@ -237,13 +255,22 @@ def _render_team(
     request: HttpRequest,
     team: Organisation,
     invite_form: InvitationForm | None = None,
+    join_form: JoinRequestForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     can_manage = permissions.can_manage_team(request.user, team)
+    can_join = permissions.can_request_to_join(request.user, team)
+    my_request = queries.pending_join_request_for(team, request.user)
     context = {
         "team": team,
         "memberships": queries.visible_memberships(team, request.user),
         "can_manage": can_manage,
+        "can_join": can_join and my_request is None,
+        "my_join_request": my_request,
+        "join_form": join_form or JoinRequestForm(),
+        "login_to_join_url": reverse("account_login")
+        + "?"
+        + _next_query(team.get_absolute_url()),
         "breadcrumbs": [
             (_("City teams"), reverse("accounts:team_list")),
             (team.name, ""),
@@ -252,6 +279,7 @@ def _render_team(
     if can_manage:
         context["managed_memberships"] = queries.all_memberships(team)
         context["pending_invitations"] = queries.pending_team_invitations(team)
+        context["join_requests"] = queries.pending_join_requests(team)
         context["invite_form"] = invite_form or InvitationForm(organisation=team)
         context["now"] = timezone.now()
     return render(request, "accounts/team.html", context, status=status)
@@ -263,6 +291,102 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
         Organisation.objects.select_related("title__city"), slug=slug
     )
     return _render_team(request, organisation)
+
+
+@login_required
+@require_POST
+def team_join(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("title__city"), slug=slug
+    )
+    user = _signed_in_user(request)
+    form = JoinRequestForm(request.POST)
+    if not form.is_valid():
+        return _render_team(request, organisation, join_form=form, status=400)
+    try:
+        services.request_to_join(
+            organisation=organisation,
+            user=user,
+            message=form.cleaned_data["message"],
+        )
+    except services.JoinRequestError as error:
+        messages.error(request, JOIN_REQUEST_ERRORS[error.code])
+        return redirect(organisation)
+    messages.success(
+        request,
+        _(
+            "Your request to join %(team)s was sent. You will get an e-mail when "
+            "a team admin answers it."
+        )
+        % {"team": organisation.name},
+    )
+    return redirect(organisation)
+
+
+def _get_pending_join_request(organisation: Organisation, pk: int) -> JoinRequest:
+    return get_object_or_404(
+        JoinRequest.objects.select_related("user", "organisation"),
+        pk=pk,
+        organisation=organisation,
+        status=JoinRequest.Status.PENDING,
+    )
+
+
+@login_required
+@require_POST
+def join_request_accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = _get_team_for_manager(request, slug)
+    join_request = _get_pending_join_request(organisation, pk)
+    try:
+        services.accept_join_request(
+            join_request=join_request, decided_by=_signed_in_user(request)
+        )
+    except services.JoinRequestError as error:
+        messages.error(request, JOIN_REQUEST_ERRORS[error.code])
+        return redirect(organisation)
+    messages.success(
+        request,
+        _("%(name)s is now a member of the team.")
+        % {"name": join_request.user.public_name},
+    )
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def join_request_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = _get_team_for_manager(request, slug)
+    join_request = _get_pending_join_request(organisation, pk)
+    try:
+        services.decline_join_request(
+            join_request=join_request, decided_by=_signed_in_user(request)
+        )
+    except services.JoinRequestError as error:
+        messages.error(request, JOIN_REQUEST_ERRORS[error.code])
+        return redirect(organisation)
+    messages.success(
+        request,
+        _("The request of %(name)s was declined.")
+        % {"name": join_request.user.public_name},
+    )
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def join_request_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    join_request = _get_pending_join_request(organisation, pk)
+    if join_request.user_id != request.user.pk:
+        # Someone else's request is none of this person's business.
+        raise Http404
+    try:
+        services.withdraw_join_request(join_request=join_request)
+    except services.JoinRequestError as error:
+        messages.error(request, JOIN_REQUEST_ERRORS[error.code])
+        return redirect(organisation)
+    messages.success(request, _("Your request to join the team was withdrawn."))
+    return redirect(organisation)
 
 
 @login_required
