@@ -316,6 +316,8 @@ TASKS = {
     }
 }
 ECOC_HUB_WORKER_STALE_AFTER = 120  # seconds without a heartbeat before /health fails
+# Files re-hashed by the daily fixity check (the longest unchecked first).
+ECOC_HUB_FIXITY_SAMPLE = int(os.environ.get("ECOC_HUB_FIXITY_SAMPLE", "500"))
 
 # Security
 SESSION_COOKIE_HTTPONLY = True

@@ -10,12 +10,16 @@ class AccountsConfig(AppConfig):
         from allauth.account.decorators import secure_admin_login
         from django.contrib import admin
 
+        from ecoc_hub.core import storedfiles
+
         from .privacy import register_exporter
         from .related import register_sections
         from .services import export_account
+        from .storedfiles import profile_photos
 
         register_exporter("account", export_account)
         register_sections()
+        storedfiles.register("accounts", profile_photos)
         # The admin site logs in through allauth, so its rate limits and the
         # second factor apply there too.
         admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,11 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "ecoc_hub.core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from . import schedule
+        from .tasks import check_fixity_sample
+
+        schedule.register(
+            "core.fixity_sample", every=timedelta(days=1), task=check_fixity_sample
+        )

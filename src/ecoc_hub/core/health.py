@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils import timezone
 
-from .models import WorkerHeartbeat
+from .models import FixityCheck, FixityRun, WorkerHeartbeat
 
 
 def check_database() -> tuple[bool, str]:
@@ -47,3 +47,19 @@ def check_worker() -> tuple[bool, str]:
     if age > timedelta(seconds=settings.ECOC_HUB_WORKER_STALE_AFTER):
         return False, f"last heartbeat {int(age.total_seconds())} s ago"
     return True, latest.last_seen.isoformat()
+
+
+def check_fixity() -> tuple[bool, str]:
+    """The last fixity run, and any file it found changed or missing."""
+    try:
+        last = FixityRun.objects.filter(finished_at__isnull=False).first()
+        changed = FixityCheck.objects.filter(status=FixityCheck.Status.CHANGED).count()
+        missing = FixityCheck.objects.filter(status=FixityCheck.Status.MISSING).count()
+    except Exception as exc:
+        return False, type(exc).__name__
+    if last is None:
+        return True, "never run"
+    finished = last.finished_at.isoformat() if last.finished_at else ""
+    if changed or missing:
+        return False, f"{changed} changed, {missing} missing (last run {finished})"
+    return True, f"last run {finished}: {last.checked} files intact"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .health import check_database, check_storage, check_worker
+from .health import check_database, check_fixity, check_storage, check_worker
 
 DAY = 24 * 3600
 
@@ -62,6 +62,7 @@ def health(request: HttpRequest) -> JsonResponse:
         "database": check_database(),
         "storage": check_storage(),
         "worker": check_worker(),
+        "fixity": check_fixity(),
     }
     healthy = all(ok for ok, _ in checks.values())
     body = {

@@ -7,6 +7,10 @@ class PodcastsConfig(AppConfig):
     verbose_name = _("Podcasts")
 
     def ready(self) -> None:
+        from ecoc_hub.core import storedfiles
+
         from .related import register_sections
+        from .storedfiles import podcast_files
 
         register_sections()
+        storedfiles.register("podcasts", podcast_files)

@@ -10,9 +10,11 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
+from ecoc_hub.core import schedule
 from ecoc_hub.core.models import WorkerHeartbeat
 
 HEARTBEAT_SECONDS = 15
+SCHEDULE_SECONDS = 60
 
 
 def beat(worker_id: str, started_at: Any) -> None:
@@ -45,6 +47,25 @@ class Heartbeat(threading.Thread):
             self.stopped.wait(HEARTBEAT_SECONDS)
 
 
+class Scheduler(threading.Thread):
+    """Enqueues the periodic jobs that are due (``core.schedule``)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="worker-scheduler", daemon=True)
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                close_old_connections()
+                schedule.run_due()
+            except Exception:  # noqa: S110 - retried at the next minute
+                pass
+            finally:
+                connection.close()
+            self.stopped.wait(SCHEDULE_SECONDS)
+
+
 class Command(DBWorkerCommand):
     help = "Run the background task worker (e-mail, extraction, indexing)."
 
@@ -52,7 +73,10 @@ class Command(DBWorkerCommand):
         heartbeat = Heartbeat(options["worker_id"])
         beat(heartbeat.worker_id, heartbeat.started_at)
         heartbeat.start()
+        scheduler = Scheduler()
+        scheduler.start()
         try:
             super().handle(*args, **options)
         finally:
             heartbeat.stopped.set()
+            scheduler.stopped.set()
