@@ -211,6 +211,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ECoC Hub] "
 MFA_ADAPTER = "ecoc_hub.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "ECoC Hub"
+MFA_FORMS = {"activate_totp": "ecoc_hub.accounts.totp.ActivateTOTPForm"}
 
 # Internationalisation
 LANGUAGE_CODE = "en"
@@ -231,6 +232,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "static")
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or DATA_DIR / "media")
 MEDIA_URL = "/media/"
+# favicon.ico, apple-touch-icon.png and icon.svg, served at the site root.
+WHITENOISE_ROOT = PACKAGE_DIR / "core" / "root"
 STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

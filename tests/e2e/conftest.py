@@ -179,6 +179,30 @@ def new_page(browser: Browser, live_server, page_problems: PageProblems):
 
 
 @pytest.fixture
+def server_requests() -> Iterator[list[dict[str, str]]]:
+    """Every request the live server received during the test, as the server
+    saw it: path and Fetch Metadata headers. Playwright hides some requests
+    from its network events (any request for /favicon.ico, for one), so what
+    the browser fetched on its own is checked here."""
+    from django.core.signals import request_started
+
+    seen: list[dict[str, str]] = []
+
+    def record(sender, environ, **kwargs) -> None:
+        seen.append(
+            {
+                "path": environ.get("PATH_INFO", ""),
+                "dest": environ.get("HTTP_SEC_FETCH_DEST", ""),
+                "mode": environ.get("HTTP_SEC_FETCH_MODE", ""),
+            }
+        )
+
+    request_started.connect(record, weak=False)
+    yield seen
+    request_started.disconnect(record)
+
+
+@pytest.fixture
 def mailbox():
     """The mail sent so far in this test (tasks run at once in tests)."""
     from django.core import mail

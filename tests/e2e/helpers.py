@@ -141,6 +141,34 @@ def add_session_cookie(context: BrowserContext, base_url: str, user: Any) -> Non
     )
 
 
+# What a desktop browser fetches for a tab's icon: every icon the page links,
+# and /favicon.ico whatever it links. Headless Chromium fetches none, so the
+# page loads them the way the browser would (an image request, no-cors).
+_LOAD_ICONS = """async () => {
+  const links = "link[rel~=icon], link[rel=apple-touch-icon]";
+  const hrefs = [...document.querySelectorAll(links)].map((link) => link.href);
+  hrefs.push(new URL("/favicon.ico", location.href).href);
+  return Promise.all(hrefs.map((href) => new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => resolve([new URL(href).pathname, image.naturalWidth]);
+    image.onerror = () => resolve([new URL(href).pathname, 0]);
+    image.src = href;
+  })));
+}"""
+
+
+def load_icons(page: Page) -> dict[str, int]:
+    """Load the page's icons as the browser does for its tab: path → width
+    (0 when the icon failed to load as an image). The browser's cache is
+    emptied first, so every icon is really asked of the server."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Network.clearBrowserCache")
+    finally:
+        cdp.detach()
+    return dict(page.evaluate(_LOAD_ICONS))
+
+
 def totp_code(secret: str) -> str:
     """The RFC 6238 code for now, by allauth's own HOTP function. A code about
     to expire is not returned: the next period is waited for, so the code is

@@ -16,6 +16,7 @@ from tests.e2e.helpers import (
     Mailbox,
     add_session_cookie,
     check_page,
+    load_icons,
     local_path,
     totp_code,
 )
@@ -158,7 +159,9 @@ def test_newcomer_signs_up_confirms_logs_in_joins_a_team_and_reads_french(
     assert page.locator("html").get_attribute("lang") == "fr"
 
 
-def test_curator_must_set_up_totp_and_then_logs_in_with_a_code(page: Page, settings):
+def test_curator_must_set_up_totp_and_then_logs_in_with_a_code(
+    page: Page, server_requests
+):
     from allauth.mfa.models import Authenticator
 
     curator = UserFactory(
@@ -178,6 +181,17 @@ def test_curator_must_set_up_totp_and_then_logs_in_with_a_code(page: Page, setti
     check_page(page, "the TOTP set-up page")
     secret = page.locator("#authenticator_secret").input_value()
     assert re.fullmatch(r"[A-Z2-7]{16,}=*", secret), secret
+    # The tab's icon is fetched after the page, while the person reaches for
+    # their phone; it used to be redirected here and replace the secret.
+    assert load_icons(page) == {
+        "/favicon.ico": 48,
+        "/icon.svg": 64,
+        "/apple-touch-icon.png": 180,
+    }
+    favicon = [r for r in server_requests if r["path"] == "/favicon.ico"]
+    assert favicon[-1] == {"path": "/favicon.ico", "dest": "image", "mode": "no-cors"}
+    page.reload()  # and a reload keeps the secret that was scanned
+    assert page.locator("#authenticator_secret").input_value() == secret
     # Setting up does not spend the code; logging in does.
     page.locator("input[name=code]").fill(totp_code(secret))
     submit_form_of(page, "code")
