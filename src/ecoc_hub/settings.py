@@ -192,6 +192,8 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 # django-allauth
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "ecoc_hub.accounts.forms.SignupDetailsForm"
+ACCOUNT_USER_DISPLAY = "ecoc_hub.accounts.adapter.user_display"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
@@ -306,6 +308,26 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ECOC_HUB_CONTACT_EMAIL = os.environ.get(
     "ECOC_HUB_CONTACT_EMAIL", "accessibility@localhost"
 )
+
+
+def _lines(value: str) -> list[str]:
+    """Lines of a multi-line setting: newlines or a literal backslash-n."""
+    return [
+        line.strip() for line in value.replace("\\n", "\n").splitlines() if line.strip()
+    ]
+
+
+# Who runs this site: the about, contact and legal notice pages show these.
+ECOC_HUB_OPERATOR = {
+    "name": os.environ.get("ECOC_HUB_OPERATOR_NAME", ""),
+    "address": _lines(os.environ.get("ECOC_HUB_OPERATOR_ADDRESS", "")),
+    "representative": os.environ.get("ECOC_HUB_OPERATOR_REPRESENTATIVE", ""),
+    "register": os.environ.get("ECOC_HUB_OPERATOR_REGISTER", ""),
+    "vat_id": os.environ.get("ECOC_HUB_OPERATOR_VAT_ID", ""),
+    "phone": os.environ.get("ECOC_HUB_CONTACT_PHONE", ""),
+    "website": os.environ.get("ECOC_HUB_OPERATOR_WEBSITE", ""),
+    "about": _lines(os.environ.get("ECOC_HUB_ABOUT", "")),
+}
 
 # Background work: Django's Tasks framework, stored in the database.
 TASKS = {

@@ -21,6 +21,7 @@ def _sign_up(client, email="new@example.org", **extra):
         reverse("account_signup"),
         {
             "email": email,
+            "display_name": "Nina Newcomer",
             "password1": "a-fine-long-password",
             "password2": "a-fine-long-password",
         },
@@ -49,6 +50,40 @@ def test_sign_up_confirm_and_land_on_the_dashboard(client):
     assert confirmed.status_code == 302
     assert confirmed["Location"] == reverse("accounts:dashboard")
     assert client.get(reverse("accounts:dashboard")).status_code == 200
+
+
+def test_sign_up_asks_for_a_display_name_and_greets_by_it(client):
+    form = client.get(reverse("account_signup")).content.decode()
+    _sign_up(client)
+    confirm_path = LINK.search(mail.outbox[0].body).group(1)
+
+    response = client.post(confirm_path, follow=True)
+
+    assert 'name="display_name"' in form
+    assert User.objects.get(email="new@example.org").display_name == "Nina Newcomer"
+    assert [str(m) for m in response.context["messages"]][-1] == (
+        "Welcome, Nina Newcomer."
+    )
+    assert "Signed in as Nina Newcomer." in response.content.decode()
+
+
+def test_sign_up_without_a_name_is_refused(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "anon@example.org",
+            "display_name": "   ",
+            "password1": "a-fine-long-password",
+            "password2": "a-fine-long-password",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["display_name"] == [
+        "This field is required."
+    ]
+    assert not User.objects.filter(email="anon@example.org").exists()
+    assert mail.outbox == []
 
 
 def test_unconfirmed_account_cannot_log_in(client):
@@ -159,6 +194,7 @@ def test_sign_up_from_an_invitation_comes_back_to_it(client, team):
         reverse("account_signup") + "?next=" + invitation_url,
         {
             "email": "new@example.org",
+            "display_name": "Nina Newcomer",
             "password1": "a-fine-long-password",
             "password2": "a-fine-long-password",
             "next": invitation_url,

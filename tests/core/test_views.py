@@ -90,8 +90,9 @@ def test_403_page_offers_a_visitor_to_log_in():
 
     assert response.status_code == 403
     content = response.content.decode()
-    assert "Access denied" in content
-    assert f'href="{reverse("account_login")}?next=/members-only/"' in content
+    assert "This page is for signed-in members" in content
+    assert "Access denied" not in content
+    assert f'href="{reverse("account_login")}?next=%2Fmembers-only%2F"' in content
 
 
 def test_500_page_renders_without_a_request_context():

@@ -96,6 +96,7 @@ def test_newcomer_signs_up_confirms_logs_in_joins_a_team_and_reads_french(
     expect(page.locator("h1")).to_have_text("Invitation to join Oulu2026 delivery team")
     page.locator("main").get_by_role("link", name="Sign up").click()
     page.locator("input[name=email]").fill("newcomer@example.org")
+    page.locator("input[name=display_name]").fill("Nora Newcomer")
     page.locator("input[name=password1]").fill(NEW_PASSWORD)
     page.locator("input[name=password2]").fill(NEW_PASSWORD)
     submit_form_of(page, "password2")

@@ -14,6 +14,11 @@ from django.utils.html import strip_tags
 from ecoc_hub.core.mail import send_email_task
 
 
+def user_display(user: Any) -> str:
+    """How allauth names a person (its messages, its pages): the display name."""
+    return str(getattr(user, "public_name", "") or getattr(user, "email", ""))
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(
         self, template_prefix: str, email: str, context: dict[str, Any]

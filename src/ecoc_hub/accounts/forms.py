@@ -70,6 +70,32 @@ class ProfileForm(forms.Form):
         return clean_photo(upload, upload.size or 0)
 
 
+class SignupDetailsForm(forms.Form):
+    """What allauth's sign-up form asks besides the address and the password
+    (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        help_text=_(
+            "The name other members see and the hub greets you by. You can "
+            "change it later in your profile."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    field_order = ["display_name"]
+
+    def clean_display_name(self) -> str:
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise ValidationError(_("Enter your name."), code="required")
+        return name
+
+    def signup(self, request: Any, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])
+
+
 class TeamForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of team"),

@@ -1,5 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
 
 from . import feeds, oai, views
 from .sitemaps import index as sitemap_index
@@ -8,6 +10,12 @@ from .sitemaps import sitemaps
 app_name = "api"
 
 urlpatterns = [
+    # The REST API itself is mounted under api/ after this; this page is its home.
+    path(
+        "api/",
+        require_GET(TemplateView.as_view(template_name="api/home.html")),
+        name="home",
+    ),
     path("oai", oai.oai_view, name="oai"),
     path(
         "library/r/<uuid:uuid>/-/export/<str:fmt>",

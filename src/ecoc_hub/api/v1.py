@@ -104,8 +104,8 @@ def build_api() -> HubNinjaAPI:
         description=(
             "Read the library (search with the site's query language and "
             "facets, records, files), title cities and capacity areas, and "
-            "podcasts; deposit with a personal token. See "
-            "docs/harvesting-and-api.md."
+            "podcasts; deposit with a personal token. The API guide, with "
+            "OAI-PMH and the feeds, is the [API home page](/api/) of this site."
         ),
         urls_namespace="rest",
         openapi_url="/openapi.json",

@@ -55,6 +55,43 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html", context)
 
 
+def _operator_context() -> dict[str, object]:
+    return {
+        "operator": dict(settings.ECOC_HUB_OPERATOR),
+        "contact_email": settings.ECOC_HUB_CONTACT_EMAIL,
+        "library_url": _url_or("library:list", "home"),
+        "podcasts_url": _url_or("podcasts:list", "home"),
+        "cities_url": _url_or("cities:list", "home"),
+        "teams_url": _url_or("accounts:team_list", "home"),
+        "api_url": _url_or("api:home", "home"),
+        "contact_url": reverse("contact"),
+        "legal_url": reverse("legal_notice"),
+        "privacy_url": reverse("privacy"),
+        "accessibility_url": reverse("accessibility"),
+    }
+
+
+@require_GET
+def about(request: HttpRequest) -> HttpResponse:
+    context = _operator_context()
+    context["breadcrumbs"] = [(_("About ECoC Hub"), "")]
+    return render(request, "core/about.html", context)
+
+
+@require_GET
+def contact(request: HttpRequest) -> HttpResponse:
+    context = _operator_context()
+    context["breadcrumbs"] = [(_("Contact"), "")]
+    return render(request, "core/contact.html", context)
+
+
+@require_GET
+def legal_notice(request: HttpRequest) -> HttpResponse:
+    context = _operator_context()
+    context["breadcrumbs"] = [(_("Legal notice"), "")]
+    return render(request, "core/legal_notice.html", context)
+
+
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
