@@ -235,3 +235,17 @@ def test_odp_is_recognised_by_its_mimetype_entry(db):
 
     assert staged.kind == "odp"
     staged.discard()
+
+
+def test_archive_with_a_damaged_compressed_part_is_refused(db):
+    # A corrupt deflate stream in [Content_Types].xml made zipfile raise
+    # zlib.error, which reached the API as a server error.
+    data = bytearray(samples.docx_bytes(["A paragraph."]))
+    start = data.index(b"[Content_Types].xml") + len(b"[Content_Types].xml")
+    for offset in range(start + 10, start + 40):
+        data[offset] ^= 0x55
+
+    with pytest.raises(UploadRejected, match="is not a valid DOCX file"):
+        stage(bytes(data), "damaged.docx")
+
+    assert Blob.objects.count() == 0

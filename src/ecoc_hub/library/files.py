@@ -14,6 +14,7 @@ import hashlib
 import tempfile
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -307,7 +308,15 @@ def _zip_kind(path: Path) -> set[str]:
             if types is not None and types.file_size < 1024 * 1024:
                 content = archive.read(types).decode("utf-8", "replace")
                 return {k for k, marker in _OOXML_MAIN.items() if marker in content}
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a damaged compressed part
+        RuntimeError,  # an encrypted part
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ):
         return set()
     return set()
 
