@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import feedparser
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from lxml import html
+from lxml import etree, html
 
 from .conftest import deposit
 
 SITE = "https://hub.example.org"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _feed(client, url: str):
@@ -121,3 +123,43 @@ def test_feed_query_count_does_not_grow_with_items(client, member, curator):
     )
 
     assert three == one
+
+
+HOSTILE = "<img src=x onerror=alert(1)> & more"
+
+
+@pytest.mark.parametrize(
+    "url", ["/library/feeds/new.atom", "/library/feeds/search.atom"]
+)
+def test_atom_summary_is_the_abstract_as_text(client, member, curator, url):
+    deposit(owner=member, curator=curator, abstract=HOSTILE)
+
+    response, feed = _feed(client, url)
+
+    summary = etree.fromstring(response.content).find(f".//{ATOM}entry/{ATOM}summary")
+    assert (summary.get("type"), summary.text) == ("text", HOSTILE)
+    assert b"&lt;img src=x onerror=alert(1)&gt; &amp; more</summary>" in (
+        response.content
+    )
+    entry = feed.entries[0]
+    assert (entry.summary_detail.type, entry.summary) == ("text/plain", HOSTILE)
+
+
+@pytest.mark.parametrize("url", ["/library/feeds/new.rss", "/library/feeds/search.rss"])
+def test_rss_description_is_the_abstract_escaped_as_html(client, member, curator, url):
+    deposit(owner=member, curator=curator, abstract=HOSTILE + "\n\nSecond")
+
+    response, feed = _feed(client, url)
+
+    description = etree.fromstring(response.content).find(".//item/description")
+    # The element holds HTML whose text is the abstract: markup escaped once
+    # for HTML, then once more by the XML writer.
+    assert description.text == (
+        "<p>&lt;img src=x onerror=alert(1)&gt; &amp; more</p>\n\n<p>Second</p>"
+    )
+    # feedparser's sanitiser finds no element to remove: the abstract is text.
+    summary = feed.entries[0].summary
+    assert summary == (
+        "<p>&lt;img src=x onerror=alert(1)&gt; &amp; more</p>\n\n<p>Second</p>"
+    )
+    assert html.fromstring(summary).xpath("//img") == []

@@ -341,6 +341,61 @@ def test_deleted_row_leaves_a_persistent_tombstone(client, published):
     ]
 
 
+def test_withdrawn_members_only_record_is_not_confirmed_to_have_existed(
+    client, harvester, member, curator
+):
+    resource = deposit(owner=member, curator=curator, access="members")
+    services.withdraw(resource=resource, curator=curator, reason="Duplicate.")
+
+    answer = _get(
+        client,
+        verb="GetRecord",
+        metadataPrefix="oai_dc",
+        identifier=f"oai:hub.example.org:{resource.uuid}",
+    )
+
+    assert _error_code(answer) == "idDoesNotExist"
+    with pytest.raises(oai_errors.NoRecordsMatchError):
+        list(harvester.listIdentifiers(metadataPrefix="oai_dc"))
+
+
+def test_members_only_record_whose_embargo_changed_is_not_reported(
+    harvester, member, curator
+):
+    resource = deposit(owner=member, curator=curator, access="members")
+    services.update_metadata(
+        resource=resource,
+        editor=curator,
+        values={"embargo_until": dt.date(2099, 1, 1)},
+    )
+
+    with pytest.raises(oai_errors.NoRecordsMatchError):
+        list(harvester.listIdentifiers(metadataPrefix="oai_dc"))
+
+
+def test_record_once_public_then_members_only_then_withdrawn_is_reported_deleted(
+    harvester, published, curator
+):
+    services.update_metadata(
+        resource=published, editor=curator, values={"access": "members"}
+    )
+    services.withdraw(resource=published, curator=curator, reason="Duplicate.")
+
+    headers = list(harvester.listIdentifiers(metadataPrefix="oai_dc"))
+
+    assert [(h.identifier(), h.isDeleted()) for h in headers] == [
+        (f"oai:hub.example.org:{published.uuid}", True)
+    ]
+
+
+def test_deleting_a_members_only_record_leaves_no_tombstone(member, curator):
+    resource = deposit(owner=member, curator=curator, access="members")
+
+    resource.delete()
+
+    assert DeletedRecord.objects.count() == 0
+
+
 def test_deleting_a_never_published_draft_leaves_no_tombstone(member, curator):
     draft = deposit(owner=member, curator=curator, state="draft")
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from ecoc_hub.library import samples, services
+from ecoc_hub.library import extract, samples, services
 from ecoc_hub.library.files import storage_name_for
 from ecoc_hub.library.models import Blob, ResourceFile
 from ecoc_hub.library.tasks import ExtractionFailed, apply_extraction, run_extraction
@@ -90,6 +90,39 @@ def test_html_is_stripped_of_tags_and_scripts(draft, member):
     file = add(draft, member, html, "a.html")
 
     assert page_texts(file) == [(1, "Café culture")]
+
+
+def test_html_block_elements_end_lines_and_hidden_content_is_dropped(draft, member):
+    html = (
+        b"<html><head><title>Not shown</title><style>p{}</style></head><body>"
+        b"<h1>Heading</h1><p>One<br>two</p><!-- a comment --><template>t</template>"
+        b"<noscript>n</noscript><ul><li>first</li><li>second</li></ul>"
+        b"<p>   spaced\t\tout   </p></body></html>"
+    )
+
+    file = add(draft, member, html, "a.html")
+
+    assert page_texts(file) == [(1, "Heading\nOne\ntwo\nfirst\nsecond\n\nspaced out")]
+
+
+def test_hostile_html_is_read_in_linear_time(draft, member, settings):
+    # 1.4 MB of unclosed <script tags: the regular expression that once
+    # stripped scripts rescanned the rest of the text from each of them and
+    # ran for minutes. With a 10 s processor-time limit, extraction must
+    # still finish and find the text.
+    settings.ECOC_HUB_EXTRACTION_TIMEOUT = 10
+    html = b"<p>Readable words</p>" + b"<script" * 200_000
+
+    file = add(draft, member, html, "hostile.html")
+
+    assert file.extraction_status == "ok"
+    assert page_texts(file) == [(1, "Readable words")]
+
+
+def test_whitespace_is_normalised_in_linear_time():
+    text = "a" + "\n \t" * 300_000 + "b\n\n\n c   d \n"
+
+    assert extract.normalise_whitespace(text) == "a\n\nb\n\nc d"
 
 
 def test_captions_are_extracted_per_cue_with_their_start(draft, member):

@@ -10,8 +10,10 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import linebreaks
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from ecoc_hub.library.models import Resource
 
@@ -20,6 +22,22 @@ from .metadata import absolute, with_record_related
 from .queries import new_resources
 
 FEED_SIZE = 50
+
+
+class TextSummaryAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are plain text (``type="text"``).
+
+    Django writes every summary as ``type="html"``: a plain-text abstract
+    such as ``<img src=x onerror=alert(1)>`` would then be escaped only once
+    by the XML writer and rendered as markup by feed readers.
+    """
+
+    def add_item_elements(
+        self, handler: SimplerXMLGenerator, item: dict[str, Any]
+    ) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
 @dataclass(frozen=True)
@@ -56,7 +74,9 @@ class NewResourcesFeed(Feed):
         return item.title
 
     def item_description(self, item: Resource) -> str:
-        return item.abstract
+        # An RSS description is HTML: the plain-text abstract becomes escaped
+        # paragraphs, which the XML writer escapes once more.
+        return linebreaks(item.abstract, autoescape=True)
 
     def item_link(self, item: Resource) -> str:
         return absolute(item.get_absolute_url())
@@ -81,11 +101,20 @@ class NewResourcesFeed(Feed):
         ]
 
 
-class NewResourcesAtomFeed(NewResourcesFeed):
-    feed_type = Atom1Feed
+class _AtomText:
+    """The Atom variant of a feed: the abstract as a text summary."""
+
+    feed_type: type = TextSummaryAtom1Feed
 
     def subtitle(self, obj: FeedContext) -> str:
-        return self.description(obj)
+        return self.description(obj)  # type: ignore[attr-defined,no-any-return]
+
+    def item_description(self, item: Resource) -> str:
+        return item.abstract
+
+
+class NewResourcesAtomFeed(_AtomText, NewResourcesFeed):
+    pass
 
 
 class SearchFeed(NewResourcesFeed):
@@ -114,8 +143,5 @@ class SearchFeed(NewResourcesFeed):
         return matching_resources(obj.query, user=obj.user, limit=FEED_SIZE)
 
 
-class SearchAtomFeed(SearchFeed):
-    feed_type = Atom1Feed
-
-    def subtitle(self, obj: FeedContext) -> str:
-        return self.description(obj)
+class SearchAtomFeed(_AtomText, SearchFeed):
+    pass

@@ -8,7 +8,11 @@ never misses a record whose embargo ended.
 A record is *deleted* when it was withdrawn, or when it is still published
 but was made non-public or embargoed after publication (the library's
 metadata versions tell), or when the row itself was deleted (a
-``DeletedRecord``). Its datestamp is the moment of that change.
+``DeletedRecord``). Its datestamp is the moment of that change. Only a record
+that visitors (harvesters ask as visitors) could once see is reported
+deleted: one published as public, or made public later (``_once_public_q``).
+Anything else answers as if it never existed, so the protocol does not
+confirm that a members-only or restricted record was there.
 """
 
 from __future__ import annotations
@@ -35,6 +39,19 @@ def _open_q() -> Q:
     ) & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=today_utc()))
 
 
+def _once_public_q() -> Q:
+    """Published once, and public then: public now, or a metadata version
+    after publication shows it was public until that change."""
+    was_public = ResourceVersion.objects.filter(
+        resource=OuterRef("pk"),
+        created_at__gt=OuterRef("published_at"),
+        changes__access__0=Resource.Access.PUBLIC,
+    )
+    return Q(published_at__isnull=False) & (
+        Q(access=Resource.Access.PUBLIC) | Q(Exists(was_public))
+    )
+
+
 def _hidden_after_publication_q() -> Q:
     changed = ResourceVersion.objects.filter(
         resource=OuterRef("pk"), created_at__gt=OuterRef("published_at")
@@ -49,8 +66,18 @@ def live_resources() -> QuerySet[Resource]:
 def harvestable_resources() -> QuerySet[Resource]:
     """Live and deleted records: everything OAI-PMH reports, by primary key."""
     return Resource.objects.filter(
-        _open_q() | Q(state=Resource.State.WITHDRAWN) | _hidden_after_publication_q()
+        _open_q()
+        | (
+            (Q(state=Resource.State.WITHDRAWN) | _hidden_after_publication_q())
+            & _once_public_q()
+        )
     )
+
+
+def was_once_public(resource: Resource) -> bool:
+    """Whether visitors could once see this record, so that its deletion is
+    theirs to know."""
+    return Resource.objects.filter(pk=resource.pk).filter(_once_public_q()).exists()
 
 
 def is_live(resource: Resource) -> bool:

@@ -7,13 +7,16 @@ from django.utils import timezone
 
 from ecoc_hub.library.models import Resource
 
+from . import queries
 from .models import DeletedRecord
 
 
 def record_deletion(*, resource: Resource) -> DeletedRecord | None:
-    """Keep a tombstone for a resource about to be deleted, if it was ever
-    visible to harvesters (published once: ``published_at`` is set)."""
-    if resource.pk is None or resource.published_at is None:
+    """Keep a tombstone for a resource about to be deleted, if visitors (and so
+    harvesters) could once see it: published as public, or made public later.
+    A members-only or restricted record leaves none, so OAI-PMH never
+    confirms that it existed."""
+    if resource.pk is None or not queries.was_once_public(resource):
         return None
     specs = [f"type:{resource.resource_type}"]
     specs += [

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -106,12 +107,26 @@ def file_passages(resource: Resource, file: ResourceFile) -> list[Passage]:
     return passages
 
 
-def index_resource(resource: Resource) -> None:
-    """Index a published resource, or remove it from the index otherwise."""
-    if resource.state != Resource.State.PUBLISHED:
-        remove_document(kind=KIND, object_id=resource.pk)
+@transaction.atomic
+def index_resource(resource: Resource | int) -> None:
+    """Index a published resource, or remove it from the index otherwise.
+
+    What is indexed is decided from the record as it is now, read under a row
+    lock in the transaction that writes the index, never from the object
+    passed in: a task loads its record when it starts, and the record may
+    have been published, withdrawn or deleted before the task indexes it.
+    """
+    pk = resource if isinstance(resource, int) else resource.pk
+    state = (
+        Resource.objects.select_for_update()
+        .filter(pk=pk)
+        .values_list("state", flat=True)
+        .first()
+    )
+    if state != Resource.State.PUBLISHED:
+        remove_document(kind=KIND, object_id=pk)
         return
-    resource = _with_related(Resource.objects.filter(pk=resource.pk)).get()
+    resource = _with_related(Resource.objects.filter(pk=pk)).get()
     titles = list(resource.titles.all())
     creators = [creator.name for creator in resource.creators.all()]
     metadata_text = "\n".join(

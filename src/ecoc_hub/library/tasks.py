@@ -133,23 +133,44 @@ def _extract(file: ResourceFile) -> dict[str, Any]:
         return run_extraction(file.kind, Path(copy.name))
 
 
+def _lock_file(file: ResourceFile) -> ResourceFile | None:
+    """The file row as it is now, locked; None if it was deleted meanwhile.
+
+    The file is locked before its resource (``index_resource``), the order
+    every writer of both follows, so two of them never wait for each other.
+    """
+    return ResourceFile.objects.select_for_update().filter(pk=file.pk).first()
+
+
 def apply_extraction(file: ResourceFile) -> ResourceFile:
-    """Extract one file and record the result (or the failure) on it."""
+    """Extract one file and record the result (or the failure) on it.
+
+    Extraction runs outside any transaction, on the state loaded when it
+    started; what it found is written in one transaction that reads the file
+    and its record again under a lock, so a file deleted meanwhile is not
+    brought back and the index follows the record's current state.
+    """
     try:
         result = _extract(file)
     except ExtractionFailed as error:
         with transaction.atomic():
-            file.pages.all().delete()
-            file.extraction_status = ResourceFile.Extraction.FAILED
-            file.extraction_error = str(error) or "Extraction failed."
-            file.save(update_fields=["extraction_status", "extraction_error"])
-            index_resource(file.resource)
-        return file
+            current = _lock_file(file)
+            if current is None:
+                return file
+            current.pages.all().delete()
+            current.extraction_status = ResourceFile.Extraction.FAILED
+            current.extraction_error = str(error) or "Extraction failed."
+            current.save(update_fields=["extraction_status", "extraction_error"])
+            index_resource(current.resource_id)
+        return current
     with transaction.atomic():
-        file.pages.all().delete()
+        current = _lock_file(file)
+        if current is None:
+            return file
+        current.pages.all().delete()
         FilePage.objects.bulk_create(
             FilePage(
-                file=file,
+                file=current,
                 number=page["number"],
                 text=page["text"].replace("\x00", ""),
                 start_seconds=page.get("start_seconds"),
@@ -157,21 +178,31 @@ def apply_extraction(file: ResourceFile) -> ResourceFile:
             for page in result.get("pages", [])
         )
         if thumbnail := result.get("thumbnail"):
-            file.thumbnail = store_bytes(
+            current.thumbnail = store_bytes(
                 base64.b64decode(thumbnail), media_type="image/png"
             )
-        file.page_count = result.get("page_count") or file.page_count
+        current.page_count = result.get("page_count") or current.page_count
         if result.get("duration"):
-            file.duration_seconds = float(result["duration"])
-        file.extraction_status = (
+            current.duration_seconds = float(result["duration"])
+        current.extraction_status = (
             ResourceFile.Extraction.SKIPPED
             if result.get("no_text")
             else ResourceFile.Extraction.OK
         )
-        file.extraction_error = ""
-        file.save()
-        index_resource(file.resource)
-    return file
+        current.extraction_error = ""
+        # Only what extraction found: a concurrent replacement's is_current
+        # or a new label must survive.
+        current.save(
+            update_fields=[
+                "thumbnail",
+                "page_count",
+                "duration_seconds",
+                "extraction_status",
+                "extraction_error",
+            ]
+        )
+        index_resource(current.resource_id)
+    return current
 
 
 @task()
@@ -189,9 +220,4 @@ def extract_file(*, file_id: int) -> None:
 @task()
 def refresh_index_entry(*, resource_id: int) -> None:
     """Re-index one resource, e.g. so "most downloaded" sees new downloads."""
-    from .models import Resource
-
-    resource = Resource.objects.filter(pk=resource_id).first()
-    if resource is not None:
-        with transaction.atomic():
-            index_resource(resource)
+    index_resource(resource_id)
