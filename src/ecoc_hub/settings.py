@@ -15,6 +15,7 @@ from typing import Any
 
 import dj_database_url
 import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -316,6 +317,16 @@ def _lines(value: str) -> list[str]:
         line.strip() for line in value.replace("\\n", "\n").splitlines() if line.strip()
     ]
 
+
+# What happens to a person's published contributions when they delete their
+# account: "" lets each person choose; keep, anonymise or remove fixes it.
+ECOC_HUB_CONTRIBUTIONS_ON_DELETION = os.environ.get(
+    "ECOC_HUB_CONTRIBUTIONS_ON_DELETION", ""
+)
+if ECOC_HUB_CONTRIBUTIONS_ON_DELETION not in {"", "keep", "anonymise", "remove"}:
+    raise ImproperlyConfigured(
+        "ECOC_HUB_CONTRIBUTIONS_ON_DELETION must be keep, anonymise or remove"
+    )
 
 # Who runs this site: the about, contact and legal notice pages show these.
 ECOC_HUB_OPERATOR = {

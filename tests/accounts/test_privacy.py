@@ -80,11 +80,19 @@ def test_export_is_a_json_attachment_with_everything(client, rich_member, passwo
 
 def test_export_includes_registered_sections(member_client, monkeypatch):
     monkeypatch.setattr(privacy, "_exporters", dict(privacy._exporters))
-    privacy.register_exporter("library", lambda user: {"resources": [user.pk]})
+    privacy.register_exporter("events", lambda user: {"resources": [user.pk]})
 
     data = json.loads(member_client.get(reverse("accounts:privacy_export")).content)
 
-    assert data["library"] == {
+    assert sorted(data) == [
+        "account",
+        "events",
+        "exported_at",
+        "format",
+        "library",
+        "podcasts",
+    ]
+    assert data["events"] == {
         "resources": [int(member_client.session["_auth_user_id"])]
     }
 
@@ -116,20 +124,24 @@ def test_delete_account_removes_personal_data(
     )
     photo_name, storage = rich_member.photo.name, rich_member.photo.storage
     erased = []
-    privacy.register_eraser(erased.append)
+
+    def record(user, *, contributions):
+        erased.append((user, contributions))
+
+    privacy.register_eraser(record)
 
     try:
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 reverse("accounts:delete_account"),
-                {"password": password, "confirm": "on"},
+                {"password": password, "confirm": "on", "contributions": "anonymise"},
             )
     finally:
-        privacy._erasers.remove(erased.append)
+        privacy._erasers.remove(record)
 
     user = User.objects.get(pk=rich_member.pk)
     assert response.status_code == 302
-    assert erased == [user]
+    assert erased == [(user, "anonymise")]
     assert user.email.endswith("@deleted.invalid")
     assert (user.display_name, user.bio, user.organisation_name, user.languages) == (
         "",
@@ -156,7 +168,8 @@ def test_delete_account_removes_personal_data(
 def test_deleted_account_cannot_log_in(client, member, password):
     client.force_login(member)
     client.post(
-        reverse("accounts:delete_account"), {"password": password, "confirm": "on"}
+        reverse("accounts:delete_account"),
+        {"password": password, "confirm": "on", "contributions": "keep"},
     )
 
     response = client.post(
@@ -169,7 +182,8 @@ def test_deleted_account_cannot_log_in(client, member, password):
 
 def test_delete_with_a_wrong_password_changes_nothing(member_client, member):
     response = member_client.post(
-        reverse("accounts:delete_account"), {"password": "wrong", "confirm": "on"}
+        reverse("accounts:delete_account"),
+        {"password": "wrong", "confirm": "on", "contributions": "keep"},
     )
 
     member.refresh_from_db()
@@ -182,7 +196,8 @@ def test_delete_with_a_wrong_password_changes_nothing(member_client, member):
 
 def test_delete_without_confirmation_changes_nothing(member_client, member, password):
     response = member_client.post(
-        reverse("accounts:delete_account"), {"password": password}
+        reverse("accounts:delete_account"),
+        {"password": password, "contributions": "keep"},
     )
 
     member.refresh_from_db()
@@ -217,3 +232,70 @@ def test_visitor_cannot_open_privacy_pages(client):
         response = client.get(reverse(name))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_delete_page_asks_what_happens_to_contributions(member_client):
+    response = member_client.get(reverse("accounts:delete_account"))
+
+    assert [
+        value
+        for value, _label in response.context["form"].fields["contributions"].choices
+    ] == ["keep", "anonymise", "remove"]
+
+
+def test_delete_without_a_contributions_choice_changes_nothing(
+    member_client, member, password
+):
+    response = member_client.post(
+        reverse("accounts:delete_account"), {"password": password, "confirm": "on"}
+    )
+
+    member.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["form"].errors["contributions"] == [
+        "This field is required."
+    ]
+    assert member.is_active is True
+
+
+def test_site_policy_is_shown_and_applied(
+    member_client, member, password, settings, monkeypatch
+):
+    from ecoc_hub.accounts import privacy
+
+    settings.ECOC_HUB_CONTRIBUTIONS_ON_DELETION = "remove"
+    seen = []
+
+    def record(user, *, contributions):
+        seen.append(contributions)
+
+    privacy.register_eraser(record)
+    try:
+        page = member_client.get(reverse("accounts:delete_account"))
+        member_client.post(
+            reverse("accounts:delete_account"),
+            # A choice posted anyway is ignored: the site decides.
+            {"password": password, "confirm": "on", "contributions": "keep"},
+        )
+    finally:
+        privacy._erasers.remove(record)
+
+    assert "contributions" not in page.context["form"].fields
+    assert "<strong>Remove them from the hub</strong>" in page.content.decode()
+    assert seen == ["remove"]
+
+
+def test_an_unknown_policy_stops_the_site_at_start(monkeypatch):
+    import importlib
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    import ecoc_hub.settings as hub_settings
+
+    monkeypatch.setenv("ECOC_HUB_CONTRIBUTIONS_ON_DELETION", "shred")
+    try:
+        with pytest.raises(ImproperlyConfigured):
+            importlib.reload(hub_settings)
+    finally:
+        monkeypatch.delenv("ECOC_HUB_CONTRIBUTIONS_ON_DELETION")
+        importlib.reload(hub_settings)

@@ -11,6 +11,7 @@ from ecoc_hub.cities.models import Title
 from .languages import spoken_language_choices
 from .models import Consent, Membership, Organisation, User
 from .photos import MAX_PHOTO_BYTES, CleanPhoto, clean_photo
+from .privacy import ContributionChoice
 
 
 class ProfileForm(forms.Form):
@@ -225,9 +226,36 @@ class DeleteAccountForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+    contributions = forms.ChoiceField(
+        label=_("What should happen to what you published?"),
+        choices=ContributionChoice.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Library resources you contributed and podcast episodes that credit "
+            "you by name. Drafts and submissions not yet published are deleted "
+            "in any case."
+        ),
+    )
+    field_order = ["contributions", "password", "confirm"]
+
+    def __init__(
+        self,
+        *args: Any,
+        user: User,
+        policy: ContributionChoice | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        self.policy = policy
+        if policy is not None:
+            # The site decides; the page says what it decided.
+            del self.fields["contributions"]
+
+    def contributions_choice(self) -> ContributionChoice:
+        if self.policy is not None:
+            return self.policy
+        return ContributionChoice(self.cleaned_data["contributions"])
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]

@@ -11,8 +11,17 @@ or anonymises that data when the account is deleted), usually from its
     register_eraser(erase_library_data)
 
 Erasers run inside the account deletion's transaction, before the account's
-own data is removed, so they can still read the person's memberships and
-addresses. Published contributions stay, attributed to "Former member".
+own data is removed, so they can still read the person's memberships,
+addresses and display name. Each is called as ``eraser(user,
+contributions=choice)``, where ``choice`` is a ``ContributionChoice``: what
+the person chose (or the site's policy says) for what they published:
+
+- ``keep``: it stays as published, credits included;
+- ``anonymise``: it stays, credited to "Former member" instead of the person;
+- ``remove``: it is deleted.
+
+Unpublished drafts and submissions are personal working data: erasers
+delete them whatever the choice.
 """
 
 from __future__ import annotations
@@ -20,13 +29,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from .models import User
 
+
+class ContributionChoice(models.TextChoices):
+    KEEP = "keep", _("Keep them as they are, credited with my name")
+    ANONYMISE = "anonymise", _('Keep them, credited to "Former member"')
+    REMOVE = "remove", _("Remove them from the hub")
+
+
+def contributions_policy() -> ContributionChoice | None:
+    """The site's fixed choice (ECOC_HUB_CONTRIBUTIONS_ON_DELETION), or None
+    when each person chooses."""
+    value = getattr(settings, "ECOC_HUB_CONTRIBUTIONS_ON_DELETION", "")
+    return ContributionChoice(value) if value else None
+
+
 Exporter = Callable[["User"], Any]
-Eraser = Callable[["User"], None]
+Eraser = Callable[..., None]
 
 _exporters: dict[str, Exporter] = {}
 _erasers: list[Eraser] = []

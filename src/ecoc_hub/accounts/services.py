@@ -24,7 +24,7 @@ from ecoc_hub.core.mail import queue_email
 from . import queries, roles
 from .models import Consent, Invitation, JoinRequest, Membership, Organisation, User
 from .photos import CleanPhoto
-from .privacy import registered_erasers
+from .privacy import ContributionChoice, registered_erasers
 
 INVITATION_LIFETIME = timedelta(days=14)
 
@@ -447,10 +447,18 @@ def _placeholder_email(user: User) -> str:
 
 
 @transaction.atomic
-def delete_account(*, user: User) -> User:
-    """Remove a person's data and keep the row for attribution as "Former member"."""
+def delete_account(
+    *, user: User, contributions: str = ContributionChoice.ANONYMISE
+) -> User:
+    """Remove a person's data and keep the row for attribution as "Former member".
+
+    ``contributions`` says what each app does with what the person published
+    (see ``accounts.privacy``); every registered eraser runs in this
+    transaction, so a failure in one changes nothing at all.
+    """
+    choice = ContributionChoice(contributions)
     for eraser in registered_erasers():
-        eraser(user)
+        eraser(user, contributions=choice)
     addresses = queries.all_emails(user)
     Invitation.objects.filter(accepted_by=user).delete()
     for address in addresses:

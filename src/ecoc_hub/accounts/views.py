@@ -34,7 +34,7 @@ from .forms import (
 from .languages import language_name
 from .models import Invitation, JoinRequest, Membership, Organisation, User
 from .photos import CONTENT_TYPES
-from .privacy import export_user_data
+from .privacy import contributions_policy, export_user_data
 
 JOIN_REQUEST_ERRORS = {
     "member": gettext_lazy("You are already a member of this team."),
@@ -585,9 +585,10 @@ def privacy_export(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
     user = _signed_in_user(request)
-    form = DeleteAccountForm(request.POST or None, user=user)
+    policy = contributions_policy()
+    form = DeleteAccountForm(request.POST or None, user=user, policy=policy)
     if request.method == "POST" and form.is_valid():
-        services.delete_account(user=user)
+        services.delete_account(user=user, contributions=form.contributions_choice())
         logout(request)
         messages.success(request, _("Your account was deleted. Goodbye."))
         return redirect("home")
@@ -596,6 +597,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         "accounts/delete_account.html",
         {
             "form": form,
+            "policy": policy.label if policy is not None else "",
             "breadcrumbs": [
                 _dashboard_crumb(),
                 (_("Privacy"), reverse("accounts:privacy")),
