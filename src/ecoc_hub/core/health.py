@@ -1,8 +1,16 @@
-"""Checks behind /health: each returns (ok, detail) and never raises."""
+"""Checks behind /health: each returns (ok, detail) and never raises.
+
+Apps add their own in ``AppConfig.ready()`` (core imports no app):
+
+    from ecoc_hub.core import health
+
+    health.register("search_index", check_index_consistency)
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,6 +20,28 @@ from django.db import connection
 from django.utils import timezone
 
 from .models import FixityCheck, FixityRun, WorkerHeartbeat
+
+Check = Callable[[], tuple[bool, str]]
+_registered: dict[str, Check] = {}
+
+
+def register(name: str, check: Check) -> None:
+    _registered[name] = check
+
+
+def all_checks() -> dict[str, tuple[bool, str]]:
+    checks = {
+        "database": check_database(),
+        "storage": check_storage(),
+        "worker": check_worker(),
+        "fixity": check_fixity(),
+    }
+    for name in sorted(_registered):
+        try:
+            checks[name] = _registered[name]()
+        except Exception as exc:  # a broken check reports itself as failing
+            checks[name] = (False, type(exc).__name__)
+    return checks
 
 
 def check_database() -> tuple[bool, str]:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .health import check_database, check_fixity, check_storage, check_worker
+from .health import all_checks
 
 DAY = 24 * 3600
 
@@ -95,12 +95,7 @@ def legal_notice(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
-    checks = {
-        "database": check_database(),
-        "storage": check_storage(),
-        "worker": check_worker(),
-        "fixity": check_fixity(),
-    }
+    checks = all_checks()
     healthy = all(ok for ok, _ in checks.values())
     body = {
         "status": "ok" if healthy else "error",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -14,3 +16,13 @@ class SearchConfig(AppConfig):
 
         register_builtin_facets()
         autodiscover_modules("search_index")
+
+        from ecoc_hub.core import health, schedule
+
+        from .consistency import health as index_health
+        from .tasks import check_index_daily
+
+        health.register("search_index", index_health)
+        schedule.register(
+            "search.check_index", every=timedelta(days=1), task=check_index_daily
+        )

@@ -12,6 +12,7 @@ create them for the connection's vendor.
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -130,3 +131,20 @@ class SearchPassage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}#{self.position}"
+
+
+class IndexCheck(models.Model):
+    """One run of ``reindex --check``; /health reports the last."""
+
+    checked_at = models.DateTimeField(_("checked at"), default=timezone.now)
+    differences = models.PositiveIntegerField(_("differences"), default=0)
+    detail = models.TextField(_("detail"), blank=True)
+    fixed = models.BooleanField(_("repaired"), default=False)
+
+    class Meta:
+        ordering = ["-checked_at"]
+        verbose_name = _("index check")
+        verbose_name_plural = _("index checks")
+
+    def __str__(self) -> str:
+        return f"{self.checked_at:%Y-%m-%d %H:%M}: {self.differences}"

@@ -47,8 +47,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-progress", action="store_true", help="Print no progress bar."
         )
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help=(
+                "Change nothing: compare the index with what the records say it "
+                "should hold, print each difference, exit 1 if there is one."
+            ),
+        )
+        parser.add_argument(
+            "--fix",
+            action="store_true",
+            help="With --check: rebuild the index when it differs.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["check"]:
+            self._check(fix=options["fix"])
+            return
+        if options["fix"]:
+            raise CommandError("--fix goes with --check.")
         modules = _search_index_modules()
         wanted = set(options["kinds"] or [])
         indexers = [i for i in registry.indexers() if not wanted or i.kind in wanted]
@@ -94,6 +112,23 @@ class Command(BaseCommand):
         services.rebuild_engine()
         elapsed = time.monotonic() - started
         self._log(options, f"Reindexed {total} objects in {elapsed:.1f} s.")
+
+    def _check(self, *, fix: bool) -> None:
+        from ecoc_hub.search.consistency import record_check
+
+        differences, _check = record_check(fix=fix)
+        for difference in differences:
+            self.stdout.write(str(difference))
+        if not differences:
+            self.stdout.write("The index holds what the records say.")
+            return
+        if fix:
+            self.stdout.write(f"{len(differences)} differences: index rebuilt.")
+            return
+        raise CommandError(
+            f"{len(differences)} differences between the index and the records; "
+            "`ecoc-hub reindex --check --fix` repairs them."
+        )
 
     def _consume(
         self, items: Iterable[Any] | int, progress: Progress, task: Any
