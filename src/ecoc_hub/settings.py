@@ -352,6 +352,12 @@ TASKS = {
     }
 }
 ECOC_HUB_WORKER_STALE_AFTER = 120  # seconds without a heartbeat before /health fails
+# A task whose worker has not beaten for this long is taken as abandoned
+# (the worker was killed): it is queued again after a backoff that doubles
+# each time, and marked failed after the last attempt (core/leases.py).
+ECOC_HUB_TASK_LEASE_SECONDS = int(os.environ.get("ECOC_HUB_TASK_LEASE_SECONDS", "60"))
+ECOC_HUB_TASK_MAX_ATTEMPTS = int(os.environ.get("ECOC_HUB_TASK_MAX_ATTEMPTS", "3"))
+ECOC_HUB_TASK_RETRY_BACKOFF = int(os.environ.get("ECOC_HUB_TASK_RETRY_BACKOFF", "30"))
 # Files re-hashed by the daily fixity check (the longest unchecked first).
 ECOC_HUB_FIXITY_SAMPLE = int(os.environ.get("ECOC_HUB_FIXITY_SAMPLE", "500"))
 

@@ -2,15 +2,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
+import threading
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from ecoc_hub.library import extract, samples, services
-from ecoc_hub.library.files import storage_name_for
+from ecoc_hub.library.files import local_path, storage_name_for
 from ecoc_hub.library.models import Blob, ResourceFile
 from ecoc_hub.library.tasks import ExtractionFailed, apply_extraction, run_extraction
 
@@ -282,3 +285,72 @@ def test_file_whose_extraction_failed_stays_downloadable(curator_client, draft):
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 garbage"
+
+
+def _kill(pid: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+
+
+def test_extractor_killed_from_outside_is_tried_once_more(tmp_path):
+    # The first child blocks opening a FIFO nobody writes to, and is killed
+    # with SIGKILL, as an operator or the system's out-of-memory killer would;
+    # the second finds a writer and reads the text.
+    fifo = tmp_path / "a.txt"
+    os.mkfifo(fifo)
+    children: list[int] = []
+
+    def write_text() -> None:
+        with fifo.open("w") as handle:
+            handle.write("Second attempt")
+
+    def started(pid: int) -> None:
+        children.append(pid)
+        if len(children) == 1:
+            _kill(pid)
+        else:
+            threading.Thread(target=write_text, daemon=True).start()
+
+    result = run_extraction("txt", fifo, on_start=started)
+
+    assert len(children) == 2
+    assert result["pages"] == [{"number": 1, "text": "Second attempt"}]
+
+
+def test_extractor_killed_twice_reports_the_signal_and_usage(settings, tmp_path):
+    settings.ECOC_HUB_EXTRACTION_TIMEOUT = 30
+    settings.ECOC_HUB_EXTRACTION_MEMORY_MB = 512
+    fifo = tmp_path / "a.txt"
+    os.mkfifo(fifo)
+    children: list[int] = []
+
+    def started(pid: int) -> None:
+        children.append(pid)
+        _kill(pid)
+
+    with pytest.raises(ExtractionFailed) as failure:
+        run_extraction("txt", fifo, on_start=started)
+
+    assert len(children) == 2
+    assert re.fullmatch(
+        r"Extraction stopped: the extractor was killed \(SIGKILL\) after "
+        r"\d+\.\d of the 30 seconds of processor time allowed, using up to "
+        r"\d+ of the 512 MB of memory allowed, not by one of these limits\. "
+        r"It was tried twice\.",
+        str(failure.value),
+    )
+
+
+def test_extractor_at_its_processor_time_limit_is_not_tried_again(draft, settings):
+    settings.ECOC_HUB_EXTRACTION_TIMEOUT = 1
+    children: list[int] = []
+    file = _file_with_raw_content(draft, many_pages_pdf(5000), "pdf")
+
+    with pytest.raises(ExtractionFailed) as failure:
+        run_extraction("pdf", local_path(file.blob), on_start=children.append)
+
+    assert len(children) == 1
+    assert str(failure.value) in {
+        "Extraction used more than 1 seconds of processor time and was stopped.",
+        # on a machine so busy that 11 s pass before the child had 1 s of CPU
+        "Extraction took longer than 11 seconds and was stopped.",
+    }

@@ -10,15 +10,17 @@ class LibraryConfig(AppConfig):
 
     def ready(self) -> None:
         from ecoc_hub.accounts.privacy import register_eraser, register_exporter
-        from ecoc_hub.core import schedule, storedfiles
+        from ecoc_hub.core import leases, schedule, storedfiles
 
         from .periodic import refresh_download_counts, release_ended_embargoes
         from .privacy import erase_library_data, export_library_data
         from .storedfiles import library_files
+        from .tasks import extract_file, extraction_abandoned
 
         storedfiles.register("library", library_files)
         register_exporter("library", export_library_data)
         register_eraser(erase_library_data)
+        leases.register_abandoned_handler(extract_file, extraction_abandoned)
         schedule.register(
             "library.release_ended_embargoes",
             every=timedelta(hours=1),

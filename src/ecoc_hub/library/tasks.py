@@ -5,11 +5,15 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import logging
 import multiprocessing
+import os
 import shutil
 import signal
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.context import ForkServerContext
 from pathlib import Path
 from typing import Any
@@ -26,6 +30,9 @@ from .search_index import index_resource
 # Seconds of wall-clock time allowed beyond the CPU-time limit, for a child
 # that waits instead of computing.
 WALL_CLOCK_MARGIN = 10
+SAMPLE_SECONDS = 0.25
+
+logger = logging.getLogger(__name__)
 
 
 class ExtractionFailed(Exception):
@@ -48,25 +55,121 @@ def _extraction_context() -> ForkServerContext:
     return context
 
 
-def _stopped_reason(exitcode: int | None, cpu: int) -> str:
-    if exitcode in {-signal.SIGXCPU, -signal.SIGKILL}:
-        return (
+@dataclass
+class Usage:
+    """What the extraction child used, as last seen in /proc while it ran."""
+
+    cpu_seconds: float = 0.0
+    peak_memory_mb: float = 0.0
+
+    def sample(self, pid: int | None) -> None:
+        if pid is None:
+            return
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            # After "pid (name)": state is field 3, utime and stime 14 and 15.
+            fields = stat.rsplit(")", 1)[1].split()
+            ticks = int(fields[11]) + int(fields[12])
+            self.cpu_seconds = max(self.cpu_seconds, ticks / os.sysconf("SC_CLK_TCK"))
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = int(line.split()[1]) / 1024
+                    self.peak_memory_mb = max(self.peak_memory_mb, peak)
+        except (OSError, ValueError, IndexError):  # gone, or no /proc here
+            pass
+
+
+def _oom_kills() -> int | None:
+    """How many processes of this cgroup the kernel's out-of-memory killer
+    has ended (cgroup v2 ``memory.events``); None where that is not known."""
+    try:
+        line = Path("/proc/self/cgroup").read_text().splitlines()[0]
+        events = Path("/sys/fs/cgroup") / line.split("::", 1)[1].lstrip("/")
+        for entry in (events / "memory.events").read_text().splitlines():
+            name, value = entry.split()
+            if name == "oom_kill":
+                return int(value)
+    except (OSError, IndexError, ValueError):
+        pass
+    return None
+
+
+class ExtractionStopped(ExtractionFailed):
+    """The child ended without a result. ``retry`` is true when the file is
+    not the cause (killed from outside, or by the system's out-of-memory
+    killer), so that trying once more may succeed."""
+
+    def __init__(self, message: str, *, retry: bool = False) -> None:
+        super().__init__(message)
+        self.retry = retry
+
+
+def _stopped(exitcode: int | None, usage: Usage, oom_killed: bool) -> ExtractionStopped:
+    cpu = settings.ECOC_HUB_EXTRACTION_TIMEOUT
+    memory = settings.ECOC_HUB_EXTRACTION_MEMORY_MB
+    used = (
+        f"after {usage.cpu_seconds:.1f} of the {cpu} seconds of processor time "
+        f"allowed, using up to {usage.peak_memory_mb:.0f} of the {memory} MB "
+        "of memory allowed"
+    )
+    # The kernel sends SIGXCPU at the processor-time limit and SIGKILL five
+    # seconds later; a SIGKILL well before the limit came from elsewhere.
+    at_cpu_limit = usage.cpu_seconds >= cpu - 1
+    if exitcode == -signal.SIGXCPU or (exitcode == -signal.SIGKILL and at_cpu_limit):
+        return ExtractionStopped(
             f"Extraction used more than {cpu} seconds of processor time "
             "and was stopped."
         )
     if exitcode == extract.EXIT_OUT_OF_MEMORY:
-        return (
-            "Extraction stopped: Extraction needed more memory than allowed "
-            "and was stopped."
+        return ExtractionStopped(
+            f"Extraction stopped: it needed more than the {memory} MB of memory "
+            "allowed."
+        )
+    if exitcode == -signal.SIGKILL:
+        if oom_killed:
+            return ExtractionStopped(
+                "Extraction stopped: the system's out-of-memory killer ended it "
+                f"(SIGKILL) {used}.",
+                retry=True,
+            )
+        return ExtractionStopped(
+            f"Extraction stopped: the extractor was killed (SIGKILL) {used}, "
+            "not by one of these limits.",
+            retry=True,
         )
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name
-        return f"Extraction stopped: the extractor crashed ({name})."
-    return f"Extraction stopped: exit status {exitcode}, no result."
+        return ExtractionStopped(
+            f"Extraction stopped: the extractor crashed ({name}) {used}."
+        )
+    return ExtractionStopped(f"Extraction stopped: exit status {exitcode}, no result.")
 
 
-def run_extraction(kind: str, path: Path) -> dict[str, Any]:
-    """Run the extractor in a child process under memory, CPU and time limits."""
+def run_extraction(
+    kind: str, path: Path, *, on_start: Callable[[int], None] | None = None
+) -> dict[str, Any]:
+    """Run the extractor in a child process under memory, CPU and time limits.
+
+    A child killed although the file was not the cause (see ``_stopped``) is
+    tried once more. ``on_start`` is called with each child's process id.
+    """
+    try:
+        return _run_extraction_once(kind, path, on_start)
+    except ExtractionStopped as error:
+        if not error.retry:
+            raise
+        logger.warning("%s Trying once more.", error)
+    try:
+        return _run_extraction_once(kind, path, on_start)
+    except ExtractionStopped as error:
+        if not error.retry:
+            raise
+        raise ExtractionStopped(f"{error} It was tried twice.") from error
+
+
+def _run_extraction_once(
+    kind: str, path: Path, on_start: Callable[[int], None] | None
+) -> dict[str, Any]:
     memory = settings.ECOC_HUB_EXTRACTION_MEMORY_MB * 1024 * 1024
     cpu = settings.ECOC_HUB_EXTRACTION_TIMEOUT
     wall = cpu + WALL_CLOCK_MARGIN
@@ -80,6 +183,8 @@ def run_extraction(kind: str, path: Path) -> dict[str, Any]:
     )
     payload: bytes | None = None
     exitcode: int | None = None
+    usage = Usage()
+    oom_before = _oom_kills()
     try:
         try:
             child.start()
@@ -89,13 +194,19 @@ def run_extraction(kind: str, path: Path) -> dict[str, Any]:
             raise ExtractionFailed(f"Extraction could not start: {error}") from error
         finally:
             sender.close()  # so the receiver sees the end if the child dies
+        if on_start is not None and child.pid is not None:
+            on_start(child.pid)
         deadline = time.monotonic() + wall
-        if not receiver.poll(wall):
-            child.kill()
-            child.join()
-            raise ExtractionFailed(
-                f"Extraction took longer than {wall} seconds and was stopped."
-            )
+        # Woken every quarter second to note what the child uses, so that a
+        # child killed without a word can be reported with its usage.
+        while not receiver.poll(SAMPLE_SECONDS):
+            usage.sample(child.pid)
+            if time.monotonic() >= deadline:
+                child.kill()
+                child.join()
+                raise ExtractionFailed(
+                    f"Extraction took longer than {wall} seconds and was stopped."
+                )
         try:
             payload = receiver.recv_bytes()
         except (EOFError, OSError):  # the child ended without a whole result
@@ -109,7 +220,12 @@ def run_extraction(kind: str, path: Path) -> dict[str, Any]:
         exitcode = child.exitcode
         child.close()
     if payload is None:
-        raise ExtractionFailed(_stopped_reason(exitcode, cpu)[:1000])
+        oom_after = _oom_kills()
+        oom_killed = (
+            oom_before is not None and oom_after is not None and oom_after > oom_before
+        )
+        stopped = _stopped(exitcode, usage, oom_killed)
+        raise ExtractionStopped(str(stopped)[:1000], retry=stopped.retry)
     try:
         result = json.loads(payload)
     except ValueError:
@@ -215,6 +331,23 @@ def extract_file(*, file_id: int) -> None:
     if file is None:  # deleted before the worker got to it
         return
     apply_extraction(file)
+
+
+def extraction_abandoned(kwargs: dict[str, Any], reason: str) -> None:
+    """The worker died each time it extracted this file: the file is marked
+    failed with the reason (``core.leases``), instead of pending for ever."""
+    with transaction.atomic():
+        current = (
+            ResourceFile.objects.select_for_update()
+            .filter(pk=int(kwargs["file_id"]))
+            .first()
+        )
+        if current is None or current.extraction_status != "pending":
+            return
+        current.extraction_status = ResourceFile.Extraction.FAILED
+        current.extraction_error = f"Extraction stopped: {reason}"[:1000]
+        current.save(update_fields=["extraction_status", "extraction_error"])
+        index_resource(current.resource_id)
 
 
 @task()

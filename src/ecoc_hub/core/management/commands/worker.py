@@ -1,4 +1,10 @@
-"""The task worker: django-tasks-db's worker plus a heartbeat for /health."""
+"""The task worker: django-tasks-db's worker plus a heartbeat.
+
+The heartbeat tells /health the worker is alive and is the lease on the task
+it runs: after each beat, and once at start-up, the worker puts back in the
+queue (or fails, past the last attempt) the tasks of workers that stopped
+beating (``core.leases``).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,20 @@ import socket
 import threading
 from typing import Any
 
+from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
-from ecoc_hub.core import schedule
+from ecoc_hub.core import leases, schedule
 from ecoc_hub.core.models import WorkerHeartbeat
 
-HEARTBEAT_SECONDS = 15
+HEARTBEAT_SECONDS = 15  # at most; a short lease makes beats more frequent
 SCHEDULE_SECONDS = 60
+
+
+def heartbeat_interval() -> float:
+    return min(HEARTBEAT_SECONDS, settings.ECOC_HUB_TASK_LEASE_SECONDS / 4)
 
 
 def beat(worker_id: str, started_at: Any) -> None:
@@ -40,11 +51,12 @@ class Heartbeat(threading.Thread):
             try:
                 close_old_connections()
                 beat(self.worker_id, self.started_at)
+                leases.recover_abandoned_tasks()
             except Exception:  # noqa: S110 - a missed beat shows in /health
                 pass
             finally:
                 connection.close()
-            self.stopped.wait(HEARTBEAT_SECONDS)
+            self.stopped.wait(heartbeat_interval())
 
 
 class Scheduler(threading.Thread):
@@ -72,6 +84,7 @@ class Command(DBWorkerCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         heartbeat = Heartbeat(options["worker_id"])
         beat(heartbeat.worker_id, heartbeat.started_at)
+        leases.recover_abandoned_tasks()
         heartbeat.start()
         scheduler = Scheduler()
         scheduler.start()
