@@ -379,3 +379,37 @@ def test_join_requests_are_exported_and_erased(member, team, pending):
         ("Oulu 2026 team", "pending")
     ]
     assert JoinRequest.objects.count() == 0
+
+
+def test_team_page_lists_pending_requests_in_constant_queries(client, team, team_admin):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(team_admin)
+    counts = {}
+    for total in (1, 3):
+        while team.join_requests.count() < total:
+            services.request_to_join(organisation=team, user=UserFactory())
+        client.get(team.get_absolute_url())  # warm the session
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(team.get_absolute_url())
+        assert len(response.context["join_requests"]) == total
+        counts[total] = len(queries)
+
+    assert counts[1] == counts[3]
+
+
+def test_admin_creates_a_team_for_a_title_city(client, admin_user):
+    from tests.conftest import _with_mfa
+
+    _with_mfa(admin_user)
+    client.force_login(admin_user)
+    title = Title.objects.get(year=2026, city__name="Oulu")
+
+    response = client.post(
+        reverse("accounts:team_create"), {"kind": "title", "title": title.pk}
+    )
+
+    team = title.teams.get()
+    assert response.status_code == 302
+    assert team.name == "Oulu 2026"
