@@ -31,3 +31,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "ecoc_hub.api.errors.bad_request"
+handler403 = "ecoc_hub.api.errors.permission_denied"
+handler404 = "ecoc_hub.api.errors.page_not_found"
+handler500 = "ecoc_hub.api.errors.server_error"

@@ -39,6 +39,7 @@ PROBLEMS: dict[int, str] = {
     413: "Content too large",
     422: "Unprocessable content",
     429: "Too many requests",
+    500: "Internal server error",
 }
 
 # The errors every operation can answer with; add 409, 410, 413 where they
