@@ -9,6 +9,13 @@ from tests.factories import PASSWORD, UserFactory
 def _media_in_tmp(settings, tmp_path):
     """Every test writes its files into its own temporary directory."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staging": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "staging", "base_url": None},
+        },
+    }
 
 
 @pytest.fixture(autouse=True)

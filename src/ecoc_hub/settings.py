@@ -132,10 +132,14 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ecoc_hub.core.context_processors.site",
+                "ecoc_hub.core.context_processors.staff_menu",
             ],
         },
     }
 ]
+
+# One form layout for the whole site (core/templates/core/forms/).
+FORM_RENDERER = "ecoc_hub.core.forms.FormRenderer"
 
 # Database: SQLite in the data directory unless DATABASE_URL says otherwise.
 DATABASES = {
@@ -260,6 +264,24 @@ if bucket := os.environ.get("S3_BUCKET"):
             "querystring_auth": True,
         },
     }
+# Uploads kept between a form's failed validation and its next submission;
+# outside MEDIA_ROOT so that nothing ever serves them.
+STORAGES["staging"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": Path(
+            os.environ.get("ECOC_HUB_STAGING_ROOT") or DATA_DIR / "staging"
+        ),
+        "base_url": None,
+    },
+}
+if bucket:
+    STORAGES["staging"] = {
+        **STORAGES["default"],
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "staging"},
+    }
+# Staged uploads left by a form nobody came back to are deleted after this.
+ECOC_HUB_STAGED_UPLOAD_HOURS = int(os.environ.get("ECOC_HUB_STAGED_UPLOAD_HOURS", "24"))
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

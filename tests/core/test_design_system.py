@@ -19,6 +19,7 @@ TEXT_PAIRS = [  # foreground, background: 4.5:1 for text
     ("primary-contrast", "primary"),
     ("danger", "bg"),
     ("danger", "surface"),
+    ("bg", "danger"),  # a destructive button under the pointer
     ("success", "bg"),
     ("success", "surface"),
     ("accent", "bg"),

@@ -1,0 +1,74 @@
+"""The site's one form layout: a form renderer whose templates every form uses,
+and the error summary shown at the top of a form that failed validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.translation import gettext as _
+
+
+class FormRenderer(DjangoTemplates):
+    """Labels above inputs, help and errors tied to the input, an error summary."""
+
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+    formset_template_name = "core/forms/formset.html"
+
+
+@dataclass(frozen=True)
+class SummaryError:
+    """One line of an error summary: the message and the field it links to."""
+
+    message: str
+    target: str = ""
+
+
+def field_anchor(bound: forms.BoundField) -> str:
+    """The id of the element an error link moves to: the input itself, or the
+    first option of a group of radio buttons or checkboxes."""
+    if bound.use_fieldset:
+        subwidgets = bound.subwidgets
+        if subwidgets:
+            return str(subwidgets[0].id_for_label or bound.auto_id)
+    return str(bound.id_for_label or bound.auto_id)
+
+
+def _form_errors(form: forms.BaseForm, *, row: int | None = None) -> list[SummaryError]:
+    found = [SummaryError(str(message)) for message in form.non_field_errors()]
+    for name in form.errors:
+        if name not in form.fields:
+            continue
+        bound = form[name]
+        if bound.is_hidden:
+            found.extend(SummaryError(str(m)) for m in bound.errors)
+            continue
+        label = str(bound.label)
+        if row is not None:
+            label = _("%(field)s, row %(number)s") % {"field": label, "number": row}
+        for message in bound.errors:
+            found.append(
+                SummaryError(
+                    _("%(field)s: %(message)s") % {"field": label, "message": message},
+                    field_anchor(bound),
+                )
+            )
+    return found
+
+
+def summary_errors(*items: Any) -> list[SummaryError]:
+    """Every error of the given forms and formsets, in page order."""
+    found: list[SummaryError] = []
+    for item in items:
+        if item is None or not item.is_bound:
+            continue
+        if isinstance(item, forms.BaseFormSet):
+            found.extend(SummaryError(str(m)) for m in item.non_form_errors())
+            for number, form in enumerate(item.forms, start=1):
+                found.extend(_form_errors(form, row=number))
+        else:
+            found.extend(_form_errors(item))
+    return found
