@@ -227,8 +227,17 @@ class StagedUploadsMixin:
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
-        if self.upload_stage is not None and self._errors:
+        if (
+            self.upload_stage is not None
+            and self.is_bound  # type: ignore[attr-defined]
+            and (self._errors or not self.related_valid())
+        ):
             self._keep_uploads()
+
+    def related_valid(self) -> bool:
+        """Whether the formsets this form carries are valid: the uploads are
+        kept when only one of them fails, too."""
+        return True
 
     def _keep_uploads(self) -> None:
         assert self.upload_stage is not None  # noqa: S101
@@ -247,8 +256,9 @@ class StagedUploadsMixin:
         """After a successful save: the staged files are no longer needed."""
         if self.upload_stage is None:
             return
+        cleaned = getattr(self, "cleaned_data", {})
         for name, field in self.fields.items():
-            value = self.cleaned_data.get(name)
+            value = cleaned.get(name)
             if isinstance(field, StagedFileField) and isinstance(value, StagedUpload):
                 value.close()
                 self.upload_stage.discard(value.token)

@@ -1,20 +1,24 @@
 from __future__ import annotations
 
-import json
+import re
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.cities.models import CapacityArea, Title
+from ecoc_hub.core.uploads import StagedFileField, StagedFileInput, StagedUploadsMixin
 from ecoc_hub.library.models import Resource
 
 from . import files
 from .models import Episode, Person, Season, Show, State
 from .services import PersonData
+from .text import clock
 
 
 def _escaped(text: Any) -> Any:
@@ -89,20 +93,129 @@ class SeasonForm(forms.ModelForm):
         return number
 
 
-class EpisodeForm(forms.ModelForm):
-    audio_file = forms.FileField(
+_CLOCK = re.compile(
+    r"^(?:(\d+):(?=\d\d:))?(?:(\d+):(?=\d\d(?:[.,]|$)))?(\d+)(?:[.,](\d{1,3}))?$"
+)
+
+
+def parse_clock(text: str) -> float:
+    """ "12:30" -> 750.0; "1:02:05" -> 3725.0; "90" -> 90.0; "0:05.5" -> 5.5."""
+    match = _CLOCK.match(text.strip())
+    hours, minutes, seconds, fraction = match.groups() if match else (None,) * 4
+    if (
+        seconds is None
+        or (minutes is not None and int(seconds) > 59)
+        or (hours is not None and int(minutes or 0) > 59)
+    ):
+        raise ValidationError(
+            _("Write the start time as minutes and seconds, for example 12:30."),
+            code="clock",
+        )
+    value = float(int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds))
+    if fraction:
+        value += int(fraction.ljust(3, "0")) / 1000
+    return value
+
+
+def format_clock(seconds: float) -> str:
+    text = clock(seconds)
+    fraction = round(seconds - int(seconds), 3)
+    return f"{text}.{round(fraction * 1000):03d}".rstrip("0") if fraction else text
+
+
+class ChapterForm(forms.Form):
+    """One chapter row; a row left empty (or emptied) is skipped."""
+
+    start = forms.CharField(
+        label=_("Start time"),
+        max_length=20,
+        required=False,
+        help_text=_("Minutes and seconds, for example 12:30."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
+    )
+    title = forms.CharField(label=_("Chapter title"), max_length=200, required=False)
+
+    def clean_start(self) -> float | None:
+        text = self.cleaned_data["start"].strip()
+        return parse_clock(text) if text else None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, title = data.get("start"), (data.get("title") or "").strip()
+        if "start" in data and start is None and title:
+            self.add_error("start", _("Give the time this chapter starts."))
+        if start is not None and not title:
+            self.add_error("title", _("Give this chapter a title."))
+        return data
+
+    @property
+    def is_live(self) -> bool:
+        data = getattr(self, "cleaned_data", None) or {}
+        return data.get("start") is not None and not data.get("DELETE")
+
+
+class BaseChapterFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        starts = [form.cleaned_data["start"] for form in self.forms if form.is_live]
+        if len(starts) != len(set(starts)):
+            raise ValidationError(_("Two chapters start at the same time."))
+
+    def chapters(self, previous: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The chapters document; fields the rows do not edit (links, images)
+        stay on the chapter with the same start time."""
+        kept = {
+            float(chapter["startTime"]): chapter
+            for chapter in (previous or {}).get("chapters", [])
+        }
+        rows = sorted(
+            (form.cleaned_data for form in self.forms if form.is_live),
+            key=lambda row: row["start"],
+        )
+        if not rows:
+            return None
+        chapters = []
+        for row in rows:
+            chapter = {**kept.get(row["start"], {})}
+            start = row["start"]
+            chapter["startTime"] = int(start) if start == int(start) else start
+            chapter["title"] = row["title"]
+            chapters.append(chapter)
+        return {"version": "1.2.0", "chapters": chapters}
+
+    def last_start_error(self, message: Any) -> None:
+        live = [form for form in self.forms if form.is_live]
+        last = max(live, key=lambda form: form.cleaned_data["start"])
+        last.add_error("start", message)
+
+
+ChapterFormSet = forms.formset_factory(
+    ChapterForm, formset=BaseChapterFormSet, extra=2, max_num=200, can_delete=True
+)
+
+
+def chapters_initial(chapters: dict[str, Any] | None) -> list[dict[str, str]]:
+    return [
+        {"start": format_clock(float(c["startTime"])), "title": c.get("title", "")}
+        for c in (chapters or {}).get("chapters", [])
+    ]
+
+
+class EpisodeForm(StagedUploadsMixin, forms.ModelForm):
+    audio_file = StagedFileField(
         label=_("Audio file"),
         required=False,
         help_text=_("MP3 or M4A. Duration, size and type are read from the file."),
-        widget=forms.ClearableFileInput(attrs={"accept": "audio/mpeg,audio/mp4,.m4a"}),
+        widget=StagedFileInput(attrs={"accept": "audio/mpeg,audio/mp4,.m4a"}),
     )
-    transcript_file = forms.FileField(
+    transcript_file = StagedFileField(
         label=_("Upload a transcript (WebVTT)"),
         required=False,
         help_text=_escaped(
             _("Replaces the text below. Mark speakers with <v Name> tags.")
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": "text/vtt,.vtt"}),
+        widget=StagedFileInput(attrs={"accept": "text/vtt,.vtt"}),
     )
     transcript_text = forms.CharField(
         label=_("Transcript (WebVTT)"),
@@ -116,20 +229,11 @@ class EpisodeForm(forms.ModelForm):
             )
         ),
     )
-    chapters_file = forms.FileField(
-        label=_("Upload chapters (JSON)"),
+    chapters_file = StagedFileField(
+        label=_("Import chapters (JSON)"),
         required=False,
-        help_text=_("JSON chapters format 1.2.0. Replaces the text below."),
-        widget=forms.ClearableFileInput(attrs={"accept": "application/json,.json"}),
-    )
-    chapters_text = forms.CharField(
-        label=_("Chapters (JSON)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_(
-            'For example {"version": "1.2.0", "chapters": '
-            '[{"startTime": 0, "title": "Introduction"}]}. Leave empty for none.'
-        ),
+        help_text=_("JSON chapters format 1.2.0. Replaces the chapter rows."),
+        widget=StagedFileInput(attrs={"accept": "application/json,.json"}),
     )
     capacity_areas = forms.ModelMultipleChoiceField(
         label=_("Capacity areas"),
@@ -167,37 +271,76 @@ class EpisodeForm(forms.ModelForm):
             "state",
         ]
         widgets = {
+            "slug": forms.TextInput(attrs={"data-slug-from": "id_title"}),
             "show_notes": forms.Textarea(attrs={"rows": 8}),
             "published_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
         }
+        help_texts = {
+            "slug": _("The episode's address. Left empty, it is made from the title."),
+            "published_at": _(
+                "A date in the future schedules the episode. Left empty, a "
+                "published episode gets the current date and time."
+            ),
+        }
 
     def __init__(self, *args: Any, show: Show, **kwargs: Any) -> None:
         instance = kwargs.get("instance")
-        if instance is not None and instance.pk:
+        editing = bool(instance is not None and instance.pk)
+        if instance is not None and editing:
             initial = kwargs.setdefault("initial", {})
             initial.setdefault("transcript_text", instance.transcript_vtt)
-            if instance.chapters:
-                initial.setdefault(
-                    "chapters_text", json.dumps(instance.chapters, indent=2)
-                )
             initial.setdefault("capacity_areas", list(instance.capacity_areas.all()))
             initial.setdefault("titles", list(instance.titles.all()))
             initial.setdefault("resources", list(instance.resources.all()))
         super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
         self.show = show
         season_field = self.fields["season"]
         assert isinstance(season_field, forms.ModelChoiceField)  # noqa: S101
         season_field.queryset = show.seasons.all()
         self.checked_audio: files.CheckedFile | None = None
         self.transcript_cues: list[dict[str, Any]] = []
+        data = self.data if self.is_bound else None
+        self.chapter_rows: BaseChapterFormSet = ChapterFormSet(  # type: ignore[assignment]
+            data,
+            prefix="chapters",
+            initial=chapters_initial(self.instance.chapters) if editing else None,
+        )
+        self.people = PeopleFormSet(
+            data,
+            prefix="people",
+            initial=people_initial(self.instance) if editing else None,
+        )
+
+    def related_valid(self) -> bool:
+        return self.chapter_rows.is_valid() and self.people.is_valid()
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        return self.related_valid() and valid
 
     def clean_slug(self) -> str:
-        slug = self.cleaned_data["slug"]
-        taken = self.show.episodes.filter(slug=slug).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise ValidationError(_("This show already has an episode with this slug."))
+        slug = self.cleaned_data.get("slug") or ""
+        taken = self.show.episodes.exclude(pk=self.instance.pk)
+        if slug:
+            if taken.filter(slug=slug).exists():
+                raise ValidationError(
+                    _("This show already has an episode with this slug.")
+                )
+            return slug
+        base = slugify(self.cleaned_data.get("title") or "")[:110].strip("-")
+        if not base:
+            if "title" in self.cleaned_data:
+                raise ValidationError(
+                    _("Give a slug made of letters, numbers and hyphens."),
+                    code="required",
+                )
+            return ""
+        slug, number = base, 2
+        while taken.filter(slug=slug).exists():
+            slug, number = f"{base}-{number}", number + 1
         return slug
 
     def clean_audio_file(self) -> Any:
@@ -211,9 +354,8 @@ class EpisodeForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean() or {}
         if data.get("state") == State.PUBLISHED and not data.get("published_at"):
-            self.add_error(
-                "published_at", _("A published episode needs a publication date.")
-            )
+            data["published_at"] = timezone.now().replace(second=0, microsecond=0)
+            self.instance.published_at = data["published_at"]
         self._clean_transcript(data)
         self._clean_chapters(data)
         return data
@@ -233,16 +375,16 @@ class EpisodeForm(forms.ModelForm):
             self.add_error(field, error)
 
     def _clean_chapters(self, data: dict[str, Any]) -> None:
-        field = "chapters_text"
-        try:
-            if upload := data.get("chapters_file"):
-                field = "chapters_file"
+        if upload := data.get("chapters_file"):
+            try:
                 text = files.read_text_upload(upload, limit=files.CHAPTERS_MAX_BYTES)
-            else:
-                text = (data.get("chapters_text") or "").strip()
-            data["chapters"] = files.parse_chapters(text) if text.strip() else None
-        except ValidationError as error:
-            self.add_error(field, error)
+                data["chapters"] = files.parse_chapters(text)
+            except ValidationError as error:
+                self.add_error("chapters_file", error)
+                return
+        elif self.chapter_rows.is_valid():
+            data["chapters"] = self.chapter_rows.chapters(self.instance.chapters)
+        else:
             return
         duration = (
             self.checked_audio.duration
@@ -251,7 +393,11 @@ class EpisodeForm(forms.ModelForm):
         )
         chapters = data["chapters"]
         if chapters and duration and chapters["chapters"][-1]["startTime"] > duration:
-            self.add_error(field, _("A chapter starts after the end of the audio."))
+            message = _("A chapter starts after the end of the audio.")
+            if upload:
+                self.add_error("chapters_file", message)
+            else:
+                self.chapter_rows.last_start_error(message)
 
 
 class PersonForm(forms.Form):

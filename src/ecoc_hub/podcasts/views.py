@@ -26,11 +26,9 @@ from . import queries, services
 from .feed import absolute, build_feed
 from .forms import (
     EpisodeForm,
-    PeopleFormSet,
     SeasonForm,
     ShowForm,
     people_from,
-    people_initial,
 )
 from .media import serve_file
 from .models import Episode, Season, Show
@@ -421,14 +419,13 @@ def episode_form(
         else Episode(show=show)
     )
     form = EpisodeForm(
-        request.POST or None, request.FILES or None, instance=episode, show=show
-    )
-    people = PeopleFormSet(
         request.POST or None,
-        prefix="people",
-        initial=people_initial(episode) if pk else None,
+        request.FILES or None,
+        instance=episode,
+        show=show,
+        session=request.session,
     )
-    if request.method == "POST" and form.is_valid() and people.is_valid():
+    if request.method == "POST" and form.is_valid():
         episode = form.save(commit=False)
         episode.chapters = form.cleaned_data["chapters"]
         services.save_episode(
@@ -437,10 +434,11 @@ def episode_form(
             capacity_areas=form.cleaned_data["capacity_areas"],
             titles=form.cleaned_data["titles"],
             resources=form.cleaned_data["resources"],
-            people=people_from(people),
+            people=people_from(form.people),
             transcript=form.cleaned_data["transcript"],
             transcript_cues=form.transcript_cues,
         )
+        form.release_uploads()
         messages.success(request, _("The episode was saved."))
         return redirect("podcasts:manage")
     title = _("Edit episode") if pk else _("New episode")
@@ -449,7 +447,6 @@ def episode_form(
         "podcasts/episode_form.html",
         {
             "form": form,
-            "people": people,
             "show": show,
             "episode": episode,
             "page_title": title,
