@@ -230,6 +230,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Each app keeps its own catalogue in <app>/locale (see docs/developers.md).
 LOCALE_PATHS: list[Path] = []
 USE_I18N = True
+# Unambiguous European dates and a 24-hour clock in every language.
+FORMAT_MODULE_PATH = ["ecoc_hub.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Brussels")
 USE_TZ = True
 

@@ -369,7 +369,7 @@ def test_criteria_page_lists_the_six_criteria_with_their_capacity_areas(client):
 
 
 def test_criteria_page_query_count_is_constant(client, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         client.get("/cities/criteria/")
 
 

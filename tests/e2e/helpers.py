@@ -63,6 +63,117 @@ def assert_accessible(page: Page, where: str = "") -> None:
     violations = run_axe(page)
     where = where or page.url
     assert violations == [], format_violations(violations, where)
+    assert_no_raw_text(page, where)
+
+
+# --- text a person reads: no reprs, raw values or untranslated strings ----------
+
+# Every text node and readable attribute a person meets (screen-reader-only
+# text included), with the language it is marked up in. Code samples are
+# exempt; so is text in another language than the page's (a resource's own
+# title, a language's name in the language menu), which carries its own lang.
+_READABLE_TEXT = r"""() => {
+  const exempt = "code, pre, kbd, samp, script, style, noscript, textarea, template";
+  const pageLang = (document.documentElement.lang || "").split("-")[0];
+  const langOf = (el) => {
+    const marked = el.closest("[lang]");
+    return marked ? marked.lang.split("-")[0] : pageLang;
+  };
+  const shown = (el) => el.checkVisibility({visibilityProperty: true});
+  const clean = (text) => text.replace(/\s+/g, " ").trim();
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    const text = clean(node.textContent);
+    if (text && el && !el.closest(exempt) && shown(el)) out.push([text, langOf(el)]);
+  }
+  const named = "[aria-label], img[alt], [placeholder], [title]";
+  for (const el of document.body.querySelectorAll(named)) {
+    if (el.closest(exempt) || !shown(el)) continue;
+    for (const name of ["aria-label", "alt", "placeholder", "title"]) {
+      const value = clean(el.getAttribute(name) || "");
+      if (value) out.push([value, langOf(el)]);
+    }
+  }
+  for (const option of document.body.querySelectorAll("select option")) {
+    const text = clean(option.textContent);
+    if (text && shown(option.closest("select"))) out.push([text, langOf(option)]);
+  }
+  return {lang: pageLang, texts: out, title: clean(document.title)};
+}"""
+
+_REPRS = [
+    re.compile(r"\{'"),
+    re.compile(r"\[<"),
+    re.compile(r"<QuerySet"),
+    re.compile(r"<[A-Z]\w+: "),  # a model instance's repr
+    # None as a value: alone, or after a label, or in a list.
+    re.compile(r"(?:^|[:=(\[,]\s*)None(?:\s*[,)\]}]|$)"),
+]
+_SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_PUNCTUATION = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb()[]{},;:!?\u2026"
+
+
+def _raw_values(text: str) -> list[str]:
+    """snake_case words: choice values or field names shown as they are."""
+    found = []
+    for token in text.split():
+        # Addresses, paths, file names and parameters may hold underscores.
+        if any(mark in token for mark in ("@", "/", ".", "=", "#")):
+            continue
+        word = token.strip(_PUNCTUATION)
+        if _SNAKE_CASE.match(word):
+            found.append(word)
+    return found
+
+
+@cache
+def translated_msgids(language: str) -> frozenset[str]:
+    """English strings of the project's catalogues that ``language`` translates
+    differently: seeing one of them on a page in that language means a string
+    was not translated (or not marked for translation)."""
+    import gettext
+
+    root = Path(__file__).resolve().parents[2] / "src" / "ecoc_hub"
+    found: set[str] = set()
+    for mo in root.glob(f"*/locale/{language}/LC_MESSAGES/django.mo"):
+        with mo.open("rb") as handle:
+            catalogue = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+        for msgid, msgstr in catalogue.items():
+            if (
+                isinstance(msgid, str)
+                and msgid
+                and "\x04" not in msgid
+                and "%" not in msgid
+                and msgstr.strip() != msgid.strip()
+            ):
+                found.add(" ".join(msgid.split()))
+    return frozenset(found)
+
+
+def raw_text_problems(page: Page) -> list[str]:
+    data = page.evaluate(_READABLE_TEXT)
+    language = data["lang"]
+    untranslated = translated_msgids(language) if language in {"fr", "de"} else set()
+    problems: list[str] = []
+    texts = [*data["texts"], [data["title"], language]]
+    for text, lang in texts:
+        problems += [f"Python repr: {text!r}" for p in _REPRS if p.search(text)]
+        problems += [f"raw value {word!r} in {text!r}" for word in _raw_values(text)]
+        if lang == language and text in untranslated:
+            problems.append(f"untranslated on a {language} page: {text!r}")
+    return list(dict.fromkeys(problems))
+
+
+def assert_no_raw_text(page: Page, where: str = "") -> None:
+    """No visible text is a Python repr, a raw choice value or, on a French or
+    German page, an English string the catalogues translate."""
+    problems = raw_text_problems(page)
+    where = where or page.url
+    assert problems == [], f"text on {where} a person should not read:\n" + "\n".join(
+        f"- {problem}" for problem in problems
+    )
 
 
 def assert_dark_mode_contrast(page: Page, where: str = "") -> None:

@@ -19,7 +19,7 @@ from django.urls import reverse
 from playwright.sync_api import Page
 
 from tests.e2e import data
-from tests.e2e.helpers import check_page
+from tests.e2e.helpers import assert_no_raw_text, check_page
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = [
@@ -355,3 +355,26 @@ def test_page_type_is_accessible_narrow_and_dark_mode_safe(
     if page_type.ready:
         page.wait_for_selector(page_type.ready, state="attached", timeout=20_000)
     check_page(page, f"the {name} ({url})")
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_page_type_reads_in_french_and_german(
+    name: str, language: str, page: Page, context, login_as, live_server
+):
+    """Every page type in French and German: no English string the
+    catalogues translate, no raw value, no repr (the text check alone)."""
+    page_type = PAGE_TYPES[name]
+    url = page_type.build(Setup(login_as=login_as))
+    context.add_cookies(
+        [{"name": "ecoc_hub_language", "value": language, "url": live_server.url}]
+    )
+
+    response = page.goto(url)
+
+    assert response is not None
+    assert response.status == page_type.status
+    if page_type.ready:
+        page.wait_for_selector(page_type.ready, state="attached", timeout=20_000)
+    assert page.evaluate("() => document.documentElement.lang") == language
+    assert_no_raw_text(page, f"the {name} in {language} ({url})")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .countries import country_name
+from .names import all_city_names, city_name
 
 
 class Criterion(models.Model):
@@ -93,6 +94,16 @@ class City(models.Model):
         return reverse("cities:city", args=[self.slug])
 
     @property
+    def display_name(self) -> str:
+        """The city's name in the active language ("Brüssel" in German)."""
+        return city_name(self.name, self.country_code)
+
+    @property
+    def all_names(self) -> list[str]:
+        """The city's names in every interface language, for searching."""
+        return all_city_names(self.name, self.country_code)
+
+    @property
     def country_name(self) -> str:
         """The country's name in the active language."""
         return country_name(self.country_code, self.country)
@@ -148,7 +159,7 @@ class Title(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.city.name} {self.year}"
+        return f"{self.city.display_name} {self.year}"
 
     def get_absolute_url(self) -> str:
         return reverse("cities:title", args=[self.city.slug, self.year])

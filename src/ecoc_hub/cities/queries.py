@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from ecoc_hub.accounts.models import Organisation
@@ -55,14 +57,18 @@ def directory(*, user: Any, filters: DirectoryFilters) -> list[YearGroup]:
     rows = _in_display_order(titles)
     if filters.q:
         needle = fold(filters.q.strip())
-        rows = [title for title in rows if needle in fold(title.city.name)]
+        rows = [
+            title
+            for title in rows
+            if any(needle in fold(name) for name in title.city.all_names)
+        ]
     return _by_year(rows)
 
 
 def _in_display_order(titles: QuerySet[Title]) -> list[Title]:
-    # By year, then by name with accents folded, so "Évora" comes before
-    # "Liepāja" whatever the database's collation.
-    return sorted(titles, key=lambda title: (title.year, fold(title.city.name)))
+    # By year, then by the name in the reader's language with accents folded,
+    # so "Évora" comes before "Liepāja" whatever the database's collation.
+    return sorted(titles, key=lambda title: (title.year, fold(title.city.display_name)))
 
 
 def _by_year(titles: list[Title]) -> list[YearGroup]:
@@ -85,6 +91,20 @@ def teams_for_titles(titles: list[Title]) -> list[Organisation]:
         .select_related("title__city")
         .order_by("name")
     )
+
+
+def capacity_area_counts(*, user: Any) -> dict[str, int]:
+    """How many things on the hub (of every kind in the search index) the user
+    may see under each capacity area, by area code: one facet count."""
+    from ecoc_hub.search.queries import search
+
+    results = search("", user=user, per_page=1, facet_names=["capacity_area"])
+    return {value.value: value.count for value in results.facets["capacity_area"]}
+
+
+def capacity_area_search_url(code: str) -> str:
+    """The site search filtered to one capacity area."""
+    return f"{reverse('search:list')}?{urlencode({'capacity_area': code})}"
 
 
 def home_titles(*, year: int | None = None) -> dict[str, object]:

@@ -11,7 +11,14 @@ from . import related
 from .forms import DirectoryFilterForm
 from .models import CapacityArea, City, Criterion, Title
 from .permissions import can_see_unverified_titles
-from .queries import city_titles, directory, teams_for_titles, visible_titles
+from .queries import (
+    capacity_area_counts,
+    capacity_area_search_url,
+    city_titles,
+    directory,
+    teams_for_titles,
+    visible_titles,
+)
 
 
 def _is_htmx_swap(request: HttpRequest) -> bool:
@@ -67,7 +74,7 @@ def city(request: HttpRequest, slug: str) -> HttpResponse:
         "related_sections": related.sections("city", obj=obj, user=request.user),
         "breadcrumbs": [
             (_("Cities"), reverse("cities:list")),
-            (obj.name, obj.get_absolute_url()),
+            (obj.display_name, obj.get_absolute_url()),
         ],
     }
     return render(request, "cities/city.html", context)
@@ -90,7 +97,7 @@ def title(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         "related_sections": related.sections("title", obj=obj, user=request.user),
         "breadcrumbs": [
             (_("Cities"), reverse("cities:list")),
-            (obj.city.name, obj.city.get_absolute_url()),
+            (obj.city.display_name, obj.city.get_absolute_url()),
             (str(obj.year), obj.get_absolute_url()),
         ],
     }
@@ -99,9 +106,25 @@ def title(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @require_GET
 def criteria(request: HttpRequest) -> HttpResponse:
-    items = Criterion.objects.prefetch_related("capacity_areas")
+    items = list(Criterion.objects.prefetch_related("capacity_areas"))
+    counts = capacity_area_counts(user=request.user)
     context = {
         "criteria": items,
+        # (criterion, [(area, how many things it holds, filtered search)])
+        "criteria_areas": [
+            (
+                criterion,
+                [
+                    (
+                        area,
+                        counts.get(area.code, 0),
+                        capacity_area_search_url(area.code),
+                    )
+                    for area in criterion.capacity_areas.all()
+                ],
+            )
+            for criterion in items
+        ],
         "breadcrumbs": [
             (_("Selection criteria and capacity areas"), reverse("cities:criteria"))
         ],
@@ -117,6 +140,8 @@ def capacity_area(request: HttpRequest, code: str) -> HttpResponse:
     siblings = list(area.criterion.capacity_areas.exclude(pk=area.pk))
     context = {
         "area": area,
+        "hub_count": capacity_area_counts(user=request.user).get(area.code, 0),
+        "search_url": capacity_area_search_url(area.code),
         "siblings": siblings,
         "related_sections": related.sections(
             "capacity_area", obj=area, user=request.user

@@ -14,6 +14,7 @@ class LibraryConfig(AppConfig):
 
         from .periodic import refresh_download_counts, release_ended_embargoes
         from .privacy import erase_library_data, export_library_data
+        from .related import register_sections
         from .storedfiles import library_files
         from .tasks import extract_file, extraction_abandoned
 
@@ -31,3 +32,4 @@ class LibraryConfig(AppConfig):
             every=timedelta(hours=1),
             task=refresh_download_counts,
         )
+        register_sections()

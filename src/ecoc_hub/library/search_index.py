@@ -136,7 +136,12 @@ def index_resource(resource: Resource | int) -> None:
             resource.abstract,
             "; ".join(creators),
             resource.publisher,
-            " ".join(str(title) for title in titles),
+            # Every name of each city, so "Brüssel" and "Bruxelles" find it.
+            " ".join(
+                f"{name} {title.year}"
+                for title in titles
+                for name in title.city.all_names
+            ),
         ]
         if part
     )
@@ -208,7 +213,9 @@ def _capacity_area_labels(values: list[str]) -> dict[str, str]:
 def _city_labels(values: list[str]) -> dict[str, str]:
     from ecoc_hub.cities.models import City
 
-    return {city.slug: city.name for city in City.objects.filter(slug__in=values)}
+    return {
+        city.slug: city.display_name for city in City.objects.filter(slug__in=values)
+    }
 
 
 def _language_labels(values: list[str]) -> dict[str, str]:

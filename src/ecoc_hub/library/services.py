@@ -78,7 +78,11 @@ def _snapshot(resource: Resource) -> dict[str, Any]:
     if resource.pk:
         data["creators"] = [f"{c.name} ({c.kind})" for c in resource.creators.all()]
         data["capacity_areas"] = sorted(a.code for a in resource.capacity_areas.all())
-        data["titles"] = sorted(str(t) for t in resource.titles.select_related("city"))
+        # The stored city name, not the reader's: a diff must not depend on
+        # the language the editor browses in.
+        data["titles"] = sorted(
+            f"{t.city.name} {t.year}" for t in resource.titles.select_related("city")
+        )
         data["allowed_organisations"] = sorted(
             o.slug for o in resource.allowed_organisations.all()
         )

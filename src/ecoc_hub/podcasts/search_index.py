@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ecoc_hub.search.registry import register_indexer
+from ecoc_hub.search.registry import register_facet, register_indexer
 from ecoc_hub.search.services import (
     Passage,
     index_document,
@@ -20,6 +21,8 @@ from .models import Episode
 from .text import clock, plain_text
 
 KIND = "podcasts.episode"
+# The value of the shared "type" facet for every episode.
+TYPE = "podcast_episode"
 GROUP_SECONDS = 30.0
 
 
@@ -61,8 +64,19 @@ def index_episode(episode: Episode) -> None:
     language = show.language.split("-")[0]
     url = episode.get_absolute_url()
     notes = plain_text(episode.show_notes)
+    titles = list(episode.titles.select_related("city"))
+    # Every name of each title city, so "Brüssel" and "Bruxelles" find it.
+    places = " ".join(
+        f"{name} {title.year}" for title in titles for name in title.city.all_names
+    )
     passages = [
-        Passage(text=f"{episode.title}. {notes}", language=language, weight=2.0)
+        Passage(
+            text=" ".join(
+                part for part in [f"{episode.title}.", notes, places] if part
+            ),
+            language=language,
+            weight=2.0,
+        )
     ]
     for start, text in cue_groups(episode.transcript_cues):
         passages.append(
@@ -75,7 +89,6 @@ def index_episode(episode: Episode) -> None:
             )
         )
     areas = list(episode.capacity_areas.all())
-    titles = list(episode.titles.select_related("city"))
     published = episode.published_at
     assert published is not None  # is_public checked it  # noqa: S101
     index_document(
@@ -90,7 +103,7 @@ def index_episode(episode: Episode) -> None:
         published=published,
         popularity=0,
         facets={
-            "type": ["podcast_episode"],
+            "type": [TYPE],
             "capacity_area": [area.code for area in areas],
             "city": sorted({title.city.slug for title in titles}),
             "country": sorted({title.city.country_code for title in titles}),
@@ -123,3 +136,10 @@ register_indexer(
     label=_("Podcast episode"),
     count=lambda: Episode.objects.public().count(),
 )
+
+
+def _type_labels(values: list[str]) -> dict[str, str]:
+    return {TYPE: gettext("Podcast episode")} if TYPE in values else {}
+
+
+register_facet("type", _("Type"), _type_labels)

@@ -19,6 +19,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from ecoc_hub.accounts.languages import language_name
 from ecoc_hub.core.jsonld import jsonld_script
 from ecoc_hub.library.permissions import can_view_resource
 
@@ -230,6 +231,10 @@ def episode_detail(request: HttpRequest, slug: str, episode_slug: str) -> HttpRe
             ],
             "start": _start_time(request, episode.audio_duration),
             "duration": clock(episode.audio_duration),
+            # The captions track's label: the transcript's language, named in
+            # the reader's language.
+            "captions_label": _("Transcript (%(language)s)")
+            % {"language": language_name(show.language.split("-")[0])},
             "can_manage": can_manage_podcasts(request.user),
             "jsonld": jsonld_script(_episode_jsonld(episode)),
             "breadcrumbs": [

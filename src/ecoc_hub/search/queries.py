@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection
+from django.db.models import OuterRef, Subquery
 from django.utils.safestring import SafeString
 
 from ecoc_hub.accounts.models import Membership
@@ -70,10 +71,21 @@ class Hit:
     access: str = "public"
     published: datetime | None = None
     passages: list[HitPassage] = field(default_factory=list)
+    type: str = ""
 
     @property
     def kind_label(self) -> str:
         return registry.kind_label(self.kind)
+
+    @property
+    def type_label(self) -> str:
+        """What the hit is for a reader ("Guide", "Podcast episode"): its
+        "type" facet value's name, else the name of its kind."""
+        if self.type:
+            label = registry.facet_value_labels("type", [self.type]).get(self.type)
+            if label:
+                return label
+        return self.kind_label
 
     @property
     def access_label(self) -> str:
@@ -444,6 +456,14 @@ def _best_passages(
     return passages
 
 
+# A document's "type" facet value, read with the document (no query per hit).
+_type_value = Subquery(
+    SearchFacetValue.objects.filter(document=OuterRef("pk"), facet="type")
+    .order_by("value")
+    .values("value")[:1]
+)
+
+
 def search(
     query: str | None = "",
     *,
@@ -483,7 +503,11 @@ def search(
         offset = (page - 1) * per_page
         ranked = _page_ids(where, sort, offset, per_page, total) if total else []
         ids = [doc_id for doc_id, _ in ranked]
-        documents = SearchDocument.objects.in_bulk(ids) if ids else {}
+        documents = (
+            SearchDocument.objects.annotate(type_value=_type_value).in_bulk(ids)
+            if ids
+            else {}
+        )
         passages = _best_passages(parsed, ids)
     hits = [
         Hit(
@@ -497,6 +521,7 @@ def search(
             access=doc.access,
             published=doc.published,
             passages=passages.get(doc_id, []),
+            type=doc.type_value or "",
         )
         for doc_id, score in ranked
         if (doc := documents.get(doc_id)) is not None

@@ -77,11 +77,14 @@ def unregister_indexer(kind: str) -> None:
     _indexers.pop(kind, None)
 
 
-# Facets: a label per facet name, and optional labellers for their values
-# (apps register them next to their indexers, e.g. city slugs → city names).
+# Facets: a label per facet name, and labellers for their values (apps
+# register them next to their indexers, e.g. city slugs → city names). Several
+# apps write values into one facet (the library's resource types and the
+# podcasts' "podcast_episode" share "type"), so a facet keeps every app's
+# labeller and each names the values it knows.
 FacetValueLabeller = Callable[[list[str]], dict[str, str]]
 _facet_labels: dict[str, Any] = {}
-_value_labellers: dict[str, FacetValueLabeller] = {}
+_value_labellers: dict[str, list[FacetValueLabeller]] = {}
 
 
 def register_facet(
@@ -90,7 +93,9 @@ def register_facet(
     """Name a facet for people; ``value_labels`` maps raw values to names."""
     _facet_labels[name] = label
     if value_labels is not None:
-        _value_labellers[name] = value_labels
+        labellers = _value_labellers.setdefault(name, [])
+        if value_labels not in labellers:
+            labellers.append(value_labels)
 
 
 def facet_label(name: str) -> str:
@@ -99,10 +104,14 @@ def facet_label(name: str) -> str:
 
 
 def facet_value_labels(name: str, values: list[str]) -> dict[str, str]:
-    labeller = _value_labellers.get(name)
-    if labeller is None or not values:
-        return {}
-    return labeller(values)
+    """Names of ``values``; the labeller registered last wins for a value that
+    two of them know."""
+    labels: dict[str, str] = {}
+    if not values:
+        return labels
+    for labeller in _value_labellers.get(name, []):
+        labels.update(labeller(values))
+    return labels
 
 
 # Passage labels are shown in the reader's language, so they are made from the

@@ -1,0 +1,9 @@
+# "1. Dezember 2026, 20:38"; short: "01.12.2026, 20:38" (DIN 5008).
+DATE_FORMAT = "j. F Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j. F Y, H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j. F"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+FIRST_DAY_OF_WEEK = 1  # Monday

@@ -1,0 +1,9 @@
+# "1 décembre 2026, 20:38"; short: "1 déc. 2026, 20:38".
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j F Y, H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = "j N Y"
+SHORT_DATETIME_FORMAT = "j N Y, H:i"
+FIRST_DAY_OF_WEEK = 1  # Monday
