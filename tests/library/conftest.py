@@ -65,7 +65,7 @@ def make_resource(
     if state in {"submitted", "published", "changes_requested", "rejected"}:
         services.submit_for_review(resource=resource, user=owner)
     if state == "published":
-        services.approve(resource=resource, curator=curator or owner)
+        services.approve(resource=resource, curator=curator)
     resource.refresh_from_db()
     return resource
 

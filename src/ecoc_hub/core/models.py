@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -98,3 +99,28 @@ class FixityRun(models.Model):
     @property
     def problems(self) -> int:
         return self.changed + self.missing
+
+
+class StateHistory(models.Model):
+    """The columns every workflow history row has (see ``core.workflow``).
+
+    A concrete history table adds a foreign key to the object and a column
+    for the action, and keeps its own name, so each app's history stays
+    next to its data (and its exporter and eraser).
+    """
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    from_state = models.CharField(_("from"), max_length=40, blank=True)
+    to_state = models.CharField(_("to"), max_length=40, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.models import StateHistory
+
 from .vocab import validate_countries, validate_doi, validate_isbn, validate_languages
 
 
@@ -339,7 +341,9 @@ class ResourceVersion(models.Model):
         return f"{self.resource_id} v{self.number}"
 
 
-class ModerationEvent(models.Model):
+class ModerationEvent(StateHistory):
+    """The history of a resource's state, written by ``library.moderation``."""
+
     class Decision(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted for review")
         APPROVED = "approved", _("Approved and published")
@@ -351,18 +355,9 @@ class ModerationEvent(models.Model):
     resource = models.ForeignKey(
         Resource, on_delete=models.CASCADE, related_name="moderation_events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("at"), default=timezone.now)
 
-    class Meta:
+    class Meta(StateHistory.Meta):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("moderation event")
         verbose_name_plural = _("moderation events")

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from ecoc_hub.accounts.models import Organisation, User
 from ecoc_hub.cities.models import CapacityArea, Title
-from ecoc_hub.core.mail import queue_email
+from ecoc_hub.core.workflow import TransitionError
 
 from .files import StagedFile, atomic_with_files, store_blob
 from .models import (
@@ -25,15 +24,35 @@ from .models import (
     CollectionItem,
     Creator,
     DailyCount,
-    ModerationEvent,
     Report,
     Resource,
     ResourceFile,
     ResourceRelation,
     ResourceVersion,
 )
+from .moderation import (
+    approve,
+    missing_for_submission,
+    moderate,
+    publish_directly,
+    reject,
+    request_changes,
+    submit_for_review,
+    withdraw,
+)
 from .search_index import index_resource
 from .tasks import extract_file, refresh_index_entry
+
+__all__ = [  # moderation lives in .moderation; these names stay importable here
+    "approve",
+    "missing_for_submission",
+    "moderate",
+    "publish_directly",
+    "reject",
+    "request_changes",
+    "submit_for_review",
+    "withdraw",
+]
 
 SIMPLE_FIELDS = [
     "title",
@@ -53,10 +72,8 @@ SIMPLE_FIELDS = [
 ]
 
 
-class InvalidTransition(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+# The API router still catches the library's old name for the shared error.
+InvalidTransition = TransitionError
 
 
 @dataclass(frozen=True)
@@ -240,9 +257,7 @@ def replace_file(
     """Upload a new version; the earlier one stays reachable from the record."""
     if not file.is_current:
         staged.discard()
-        raise InvalidTransition(
-            _("Only the current version of a file can be replaced.")
-        )
+        raise TransitionError(_("Only the current version of a file can be replaced."))
     with atomic_with_files():
         blob = store_blob(staged)
         ResourceFile.objects.filter(pk=file.pk).update(is_current=False)
@@ -270,178 +285,10 @@ def remove_file(*, file: ResourceFile) -> None:
         Resource.State.DRAFT,
         Resource.State.CHANGES_REQUESTED,
     } or (file.supersedes_id is not None):
-        raise InvalidTransition(
+        raise TransitionError(
             _("Files of a published record are replaced, not removed.")
         )
     file.delete()
-
-
-# Moderation ---------------------------------------------------------------------
-
-
-def missing_for_submission(resource: Resource) -> list[str]:
-    missing = []
-    if not resource.title.strip():
-        missing.append(_("a title"))
-    if not resource.publication_year:
-        missing.append(_("a publication year"))
-    if not resource.languages:
-        missing.append(_("at least one language"))
-    if not resource.creators.exists():
-        missing.append(_("at least one creator"))
-    if not resource.files.filter(is_current=True).exists():
-        missing.append(_("at least one file"))
-    return missing
-
-
-def _notify_owner(resource: Resource, decision: str, comment: str) -> None:
-    owner = resource.owner
-    if owner is None or owner.is_former_member or not owner.email:
-        return
-    queue_email(
-        to=[owner.email],
-        template="library/email/decision",
-        context={
-            "resource": resource,
-            "decision": decision,
-            "comment": comment,
-            "url": settings.SITE_URL + resource.get_absolute_url(),
-            "name": owner.public_name,
-        },
-        language=owner.preferred_language or settings.LANGUAGE_CODE,
-    )
-
-
-def _require_state(resource: Resource, *states: str) -> None:
-    if resource.state not in states:
-        raise InvalidTransition(
-            _("This action is not possible while the resource is “%(state)s”.")
-            % {"state": resource.get_state_display()}
-        )
-
-
-def _locked(resource: Resource) -> Resource:
-    return Resource.objects.select_for_update().get(pk=resource.pk)
-
-
-@transaction.atomic
-def submit_for_review(*, resource: Resource, user: User) -> Resource:
-    resource = _locked(resource)
-    _require_state(resource, Resource.State.DRAFT, Resource.State.CHANGES_REQUESTED)
-    if missing := missing_for_submission(resource):
-        raise InvalidTransition(
-            _("Before submitting, add: %(missing)s.") % {"missing": ", ".join(missing)}
-        )
-    resource.state = Resource.State.SUBMITTED
-    resource.submitted_at = timezone.now()
-    resource.save(update_fields=["state", "submitted_at", "updated_at"])
-    ModerationEvent.objects.create(
-        resource=resource, actor=user, decision=ModerationEvent.Decision.SUBMITTED
-    )
-    return resource
-
-
-def _publish(resource: Resource) -> None:
-    resource.state = Resource.State.PUBLISHED
-    resource.published_at = resource.published_at or timezone.now()
-    if not resource.publication_year:
-        raise InvalidTransition(_("A publication year is needed before publishing."))
-    resource.save(update_fields=["state", "published_at", "updated_at"])
-    index_resource(resource)
-
-
-@transaction.atomic
-def approve(*, resource: Resource, curator: User, comment: str = "") -> Resource:
-    resource = _locked(resource)
-    _require_state(resource, Resource.State.SUBMITTED)
-    _publish(resource)
-    ModerationEvent.objects.create(
-        resource=resource,
-        actor=curator,
-        decision=ModerationEvent.Decision.APPROVED,
-        comment=comment,
-    )
-    _notify_owner(resource, "approved", comment)
-    return resource
-
-
-@transaction.atomic
-def publish_directly(*, resource: Resource, curator: User) -> Resource:
-    """Curators create and publish without the review step."""
-    resource = _locked(resource)
-    _require_state(
-        resource,
-        Resource.State.DRAFT,
-        Resource.State.CHANGES_REQUESTED,
-        Resource.State.SUBMITTED,
-        Resource.State.REJECTED,
-    )
-    _publish(resource)
-    ModerationEvent.objects.create(
-        resource=resource,
-        actor=curator,
-        decision=ModerationEvent.Decision.PUBLISHED_DIRECTLY,
-    )
-    return resource
-
-
-def _decide(
-    resource: Resource, curator: User, state: str, decision: str, comment: str
-) -> Resource:
-    if not comment.strip():
-        raise InvalidTransition(_("Give a reason; the contributor will read it."))
-    resource = _locked(resource)
-    _require_state(resource, Resource.State.SUBMITTED)
-    resource.state = state
-    resource.save(update_fields=["state", "updated_at"])
-    ModerationEvent.objects.create(
-        resource=resource, actor=curator, decision=decision, comment=comment.strip()
-    )
-    index_resource(resource)
-    _notify_owner(resource, decision, comment.strip())
-    return resource
-
-
-@transaction.atomic
-def request_changes(*, resource: Resource, curator: User, comment: str) -> Resource:
-    return _decide(
-        resource,
-        curator,
-        Resource.State.CHANGES_REQUESTED,
-        ModerationEvent.Decision.CHANGES_REQUESTED,
-        comment,
-    )
-
-
-@transaction.atomic
-def reject(*, resource: Resource, curator: User, reason: str) -> Resource:
-    return _decide(
-        resource,
-        curator,
-        Resource.State.REJECTED,
-        ModerationEvent.Decision.REJECTED,
-        reason,
-    )
-
-
-@transaction.atomic
-def withdraw(*, resource: Resource, curator: User, reason: str) -> Resource:
-    if not reason.strip():
-        raise InvalidTransition(_("Give the reason shown on the tombstone page."))
-    resource = _locked(resource)
-    _require_state(resource, Resource.State.PUBLISHED)
-    resource.state = Resource.State.WITHDRAWN
-    resource.withdrawn_reason = reason.strip()
-    resource.save(update_fields=["state", "withdrawn_reason", "updated_at"])
-    ModerationEvent.objects.create(
-        resource=resource,
-        actor=curator,
-        decision=ModerationEvent.Decision.WITHDRAWN,
-        comment=reason.strip(),
-    )
-    index_resource(resource)
-    _notify_owner(resource, "withdrawn", reason.strip())
-    return resource
 
 
 # Reports ------------------------------------------------------------------------
@@ -462,7 +309,7 @@ def report_resource(
 @transaction.atomic
 def resolve_report(*, report: Report, curator: User, resolution: str) -> Report:
     if report.resolved_at is not None:
-        raise InvalidTransition(_("This report is already resolved."))
+        raise TransitionError(_("This report is already resolved."))
     report.resolved_at = timezone.now()
     report.resolved_by = curator
     report.resolution = resolution.strip()

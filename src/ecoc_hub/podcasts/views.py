@@ -1,14 +1,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
@@ -21,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ecoc_hub.accounts.languages import language_name
 from ecoc_hub.core.jsonld import jsonld_script
+from ecoc_hub.core.permissions import get_for_user, requires
 from ecoc_hub.library.permissions import can_view_resource
 
 from . import queries, services
@@ -36,54 +32,33 @@ from .models import Episode, Season, Show
 from .permissions import can_manage_podcasts, can_view_episode, can_view_show
 from .text import clock, iso_duration, render_markdown
 
-View = Callable[..., HttpResponse]
-
-
-def curator_required(view: View) -> View:
-    """Signed-in curators with a second factor; others are sent to log in,
-    refused (403), or sent to set up their authenticator."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_manage_podcasts(request.user):
-            raise PermissionDenied
-        if not is_mfa_enabled(request.user):
-            messages.warning(
-                request, _("Set up two-factor authentication to manage podcasts.")
-            )
-            return redirect("mfa_activate_totp")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Signed-in curators only; their second factor is RequireMFAMiddleware's job.
+curator_required = requires(can_manage_podcasts)
 
 
 def _get_show_for_user(request: HttpRequest, slug: str) -> Show:
-    show = get_object_or_404(Show, slug=slug)
-    if not can_view_show(request.user, show):
-        raise Http404
-    return show
+    return get_for_user(Show, request.user, can_see=can_view_show, slug=slug)
 
 
 def _get_episode_for_user(
     request: HttpRequest, slug: str, episode_slug: str
 ) -> Episode:
-    episode = get_object_or_404(
+    return get_for_user(
         Episode.objects.select_related("show", "season"),
+        request.user,
+        can_see=can_view_episode,
         show__slug=slug,
         slug=episode_slug,
     )
-    if not can_view_episode(request.user, episode):
-        raise Http404
-    return episode
 
 
 def _get_episode_by_guid(request: HttpRequest, guid: str) -> Episode:
-    episode = get_object_or_404(Episode.objects.select_related("show"), guid=guid)
-    if not can_view_episode(request.user, episode):
-        raise Http404
-    return episode
+    return get_for_user(
+        Episode.objects.select_related("show"),
+        request.user,
+        can_see=can_view_episode,
+        guid=guid,
+    )
 
 
 # Listening

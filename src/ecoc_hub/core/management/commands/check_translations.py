@@ -47,8 +47,10 @@ def _extract(app_dir: Path, language: str) -> dict[str, set[str]]:
                 args += ["--ignore", "static/vendor/*"]
             subprocess.run(  # noqa: S603
                 # The interpreter running this command, so the check works
-                # without the virtualenv's bin directory on PATH.
-                [sys.executable, "-m", "django", *args[1:]],
+                # without the virtualenv's bin directory on PATH; -P keeps the
+                # app directory off sys.path (core/http.py would shadow the
+                # standard library's http).
+                [sys.executable, "-P", "-m", "django", *args[1:]],
                 cwd=copy,
                 check=True,
                 capture_output=True,

@@ -1,0 +1,106 @@
+"""The permission gate: one place that turns predicates into 404 or 403.
+
+Every app keeps its rules as plain named predicates in its own
+``permissions.py`` (``can_view_resource(user, resource) -> bool``); this
+module only decides what a refusal looks like, the same way everywhere:
+
+- the person may not know the object exists (``can_see`` is false): **404**,
+  exactly as if it did not exist, so drafts and private records leak nothing;
+- they may know it exists but not do this (``can_do`` is false): **403**
+  (for a visitor who is not signed in, ``requires`` sends them to log in
+  first, as ``login_required`` does).
+
+Pages use ``get_for_user`` / ``check_object`` and the ``requires``
+decorator; the API maps the same two outcomes to its problem responses
+(``ecoc_hub.api`` raises them through ``ObjectHidden`` / ``ActionRefused``,
+which are the exceptions raised here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, cast
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponseBase
+
+type View = Callable[..., HttpResponseBase]
+
+#: ``(user, obj) -> bool``: may this person see / do this with that object?
+ObjectPredicate = Callable[[Any, Any], bool]
+#: ``(user) -> bool``: may this person do this at all (no object involved)?
+UserPredicate = Callable[[Any], bool]
+
+
+class ObjectHidden(Http404):
+    """The person may not know the object exists (shown as 404)."""
+
+
+class ActionRefused(PermissionDenied):
+    """The person sees the object but may not do this (shown as 403)."""
+
+
+def check_object[M: Model](
+    user: Any,
+    obj: M,
+    *,
+    can_see: ObjectPredicate,
+    can_do: ObjectPredicate | None = None,
+) -> M:
+    """Raise ``ObjectHidden`` or ``ActionRefused``, or return ``obj``."""
+    if not can_see(user, obj):
+        raise ObjectHidden
+    if can_do is not None and not can_do(user, obj):
+        raise ActionRefused
+    return obj
+
+
+def get_for_user[M: Model](
+    source: type[M] | QuerySet[M],
+    user: Any,
+    *,
+    can_see: ObjectPredicate,
+    can_do: ObjectPredicate | None = None,
+    **lookup: Any,
+) -> M:
+    """Load one object by ``lookup`` and pass it through the gate.
+
+    ``source`` is a model or a queryset (to add ``select_related`` for what
+    the predicates read). A missing object and a hidden one are the same 404.
+    """
+    queryset = source if isinstance(source, QuerySet) else source._default_manager
+    try:
+        obj = queryset.get(**lookup)
+    except ObjectDoesNotExist as error:
+        raise ObjectHidden from error
+    return check_object(user, obj, can_see=can_see, can_do=can_do)
+
+
+def check_user(user: Any, predicate: UserPredicate) -> None:
+    """Raise ``ActionRefused`` unless ``predicate(user)`` holds."""
+    if not predicate(user):
+        raise ActionRefused
+
+
+def requires[V: View](predicate: UserPredicate) -> Callable[[V], V]:
+    """A view decorator: sign in first, then ``predicate(user)`` or 403.
+
+    It replaces ``login_required`` on the views it guards, so those views
+    may take an ``AuthenticatedHttpRequest``. Object-level rules belong in
+    ``get_for_user`` inside the view, where the object is loaded.
+    """
+
+    def decorator(view: V) -> V:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            check_user(request.user, predicate)
+            return view(request, *args, **kwargs)
+
+        return cast(V, wrapper)
+
+    return decorator
