@@ -146,7 +146,8 @@ def store_files(documents: list[dict[str, Any]]) -> list[Any]:
         files.append(
             services.add_file(resource=resource, staged=staged, uploaded_by=owner)
         )
-        services.publish_directly(resource=resource, curator=owner)
+        # The platform publishes the bench corpus (no curator involved).
+        services.publish_directly(resource=resource, curator=None)
     for file in files:
         file.resource.refresh_from_db()
     return files

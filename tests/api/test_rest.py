@@ -487,3 +487,38 @@ def test_nul_characters_never_reach_the_database(client, member):
     assert search.status_code == 200
     assert created.status_code == 422
     assert Resource.objects.count() == 0
+
+
+def test_a_workflow_conflict_names_its_code(client, member, curator):
+    resource = deposit(owner=member, curator=curator)
+
+    response = client.post(
+        f"/api/v1/resources/{resource.uuid}/submit", headers=_auth(member)
+    )
+
+    assert response.status_code == 409
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"] == [
+        {
+            "loc": [],
+            "msg": "This action is not possible while the resource is “Published”.",
+            "code": "wrong_state",
+        }
+    ]
+
+
+def test_a_curator_may_not_submit_someone_elses_draft(client, member, curator):
+    from tests.conftest import _with_mfa
+
+    draft = deposit(owner=member, curator=curator, state="draft")
+    _with_mfa(curator)
+
+    response = client.post(
+        f"/api/v1/resources/{draft.uuid}/submit", headers=_auth(curator)
+    )
+
+    assert (response.status_code, response.json()["detail"]) == (
+        403,
+        "You may not do this.",
+    )
+    assert Resource.objects.get(pk=draft.pk).state == "draft"

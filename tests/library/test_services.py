@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from ecoc_hub.core.workflow import TransitionError
 from ecoc_hub.library import samples, services
 from ecoc_hub.library.models import (
     DailyCount,
@@ -117,7 +118,7 @@ def test_restricted_access_needs_a_team(member):
 def test_submission_needs_a_file_and_a_year(member):
     resource = services.create_draft(owner=member, title="Empty")
 
-    with pytest.raises(services.InvalidTransition) as error:
+    with pytest.raises(TransitionError) as error:
         services.submit_for_review(resource=resource, user=member)
 
     assert error.value.message == (
@@ -147,7 +148,7 @@ def test_request_changes_needs_a_comment_and_sends_it(member, curator):
     resource = make_resource(owner=member, state="submitted")
     mail.outbox.clear()
 
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(TransitionError):
         services.request_changes(resource=resource, curator=curator, comment=" ")
     services.request_changes(
         resource=resource, curator=curator, comment="Please add the English summary."
@@ -193,7 +194,7 @@ def test_reject_keeps_the_reason_in_the_history_and_emails(member, curator):
 def test_published_resource_cannot_be_approved_again(member, curator):
     resource = make_resource(owner=member, curator=curator)
 
-    with pytest.raises(services.InvalidTransition) as error:
+    with pytest.raises(TransitionError) as error:
         services.approve(resource=resource, curator=curator)
 
     assert error.value.message == (
@@ -259,7 +260,7 @@ def test_earlier_version_cannot_be_replaced_again(member, curator):
     )
     first.refresh_from_db()
 
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(TransitionError):
         services.replace_file(
             file=first, staged=stage(b"v3 text", "v3.txt"), uploaded_by=member
         )
@@ -274,7 +275,7 @@ def test_report_and_resolve(member, curator, published):
 
     report.refresh_from_db()
     assert (report.resolved_by, report.resolution) == (curator, "Checked.")
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(TransitionError):
         services.resolve_report(report=report, curator=curator, resolution="Again")
 
 

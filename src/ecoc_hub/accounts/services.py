@@ -66,7 +66,7 @@ def update_profile(
     if photo is not None:
         user.photo.save(photo.name, ContentFile(photo.content), save=False)
     elif remove_photo:
-        user.photo = None  # type: ignore[assignment]
+        user.photo = ""
     user.save()
     new_photo = user.photo.name if user.photo else ""
     if old_photo and old_photo != new_photo:
@@ -479,7 +479,7 @@ def delete_account(
     user.organisation_name = ""
     user.languages = []
     user.bio = ""
-    user.photo = None  # type: ignore[assignment]
+    user.photo = ""
     user.visibility = User.Visibility.PRIVATE
     user.preferred_language = ""
     user.set_unusable_password()

@@ -200,9 +200,11 @@ def build_record(resource: Resource, *, include_files: bool = True) -> ResourceR
         and resource.state == Resource.State.PUBLISHED
         and not resource.is_embargoed
     )
+    # with_record_related() prefetches the current files as current_files.
+    prefetched = getattr(resource, "current_files", None)
     current: Iterable[ResourceFile] = (
-        resource.current_files  # type: ignore[attr-defined]
-        if hasattr(resource, "current_files")
+        prefetched
+        if prefetched is not None
         else resource.files.filter(is_current=True).select_related("blob")
     )
     if open_files:

@@ -2,8 +2,9 @@
 
 ``problem()`` builds the response; ``ERRORS`` is what an operation declares
 in the OpenAPI document; ``install_handlers`` turns ninja's own exceptions
-into problems. Map a new kind of refusal to a status here, once, so every
-router answers it the same way.
+into problems, and so do the permission gate's refusals and the workflow's
+errors (``core.permissions``, ``core.workflow``). Map a new kind of refusal
+to a status here, once, so every router answers it the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from pydantic import Field
+
+from ecoc_hub.core.permissions import ActionRefused, ObjectHidden
+from ecoc_hub.core.workflow import TransitionError
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -93,7 +97,25 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return problem(exc.status_code, str(exc))
 
 
+def _hidden(request: HttpRequest, exc: ObjectHidden) -> HttpResponse:
+    return problem(404, str(exc) or "Nothing here has this identifier.")
+
+
+def _refused(request: HttpRequest, exc: ActionRefused) -> HttpResponse:
+    return problem(403, str(exc) or "You may not do this.")
+
+
+def _transition(request: HttpRequest, exc: TransitionError) -> HttpResponse:
+    # The field and code let a client show the message where it belongs.
+    error = {"loc": [exc.field] if exc.field else [], "msg": exc.message}
+    return problem(409, exc.message, [{**error, "code": exc.code}])
+
+
 def install_handlers(api: NinjaAPI) -> None:
+    # The permission gate and the workflow raise these in every router.
+    api.exception_handler(ObjectHidden)(_hidden)
+    api.exception_handler(ActionRefused)(_refused)
+    api.exception_handler(TransitionError)(_transition)
     api.exception_handler(ValidationError)(_validation)
     api.exception_handler(AuthenticationError)(_unauthenticated)
     api.exception_handler(Throttled)(_throttled)

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +15,8 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from ecoc_hub.core.http import AuthenticatedHttpRequest
+from ecoc_hub.core.permissions import get_for_user
 from ecoc_hub.library import permissions
 from ecoc_hub.library.models import Resource
 
@@ -30,14 +31,13 @@ SEARCH_EXPORT_LIMIT = 500
 
 
 def _get_resource_for_user(request: HttpRequest, uuid: Any) -> Resource:
-    resource = get_object_or_404(Resource, uuid=uuid)
-    if resource.state == Resource.State.WITHDRAWN:
-        raise Http404
-    if not permissions.can_view_resource(request.user, resource):
-        if resource.state != Resource.State.PUBLISHED:
-            raise Http404
-        raise PermissionDenied
-    return resource
+    return get_for_user(
+        Resource,
+        request.user,
+        can_see=permissions.can_see_live_resource,
+        can_do=permissions.can_view_resource,
+        uuid=uuid,
+    )
 
 
 def _download(body: bytes, fmt: exports.ExportFormat, filename: str) -> HttpResponse:
@@ -73,11 +73,16 @@ def search_export(request: HttpRequest, fmt: str) -> HttpResponse:
     )
 
 
+def _has_public_landing(user: Any, resource: Resource) -> bool:
+    # The linkset describes the public landing page, the same for everyone.
+    return is_public_landing(resource)
+
+
 @require_safe
 def linkset_view(request: HttpRequest, uuid: Any) -> HttpResponse:
-    resource = get_object_or_404(Resource, uuid=uuid)
-    if not is_public_landing(resource):
-        raise Http404
+    resource = get_for_user(
+        Resource, request.user, can_see=_has_public_landing, uuid=uuid
+    )
     body = json.dumps(linkset(record_for(resource)), indent=2)
     return HttpResponse(body, content_type=LINKSET_JSON)
 
@@ -105,8 +110,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tokens(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     new_secret = ""
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -141,7 +146,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+def revoke_token(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     services.revoke_token(token=token)
     messages.success(

@@ -11,9 +11,9 @@ module only decides what a refusal looks like, the same way everywhere:
   first, as ``login_required`` does).
 
 Pages use ``get_for_user`` / ``check_object`` and the ``requires``
-decorator; the API maps the same two outcomes to its problem responses
-(``ecoc_hub.api`` raises them through ``ObjectHidden`` / ``ActionRefused``,
-which are the exceptions raised here).
+decorator; API routers call the same functions, and ``ecoc_hub.api.problems``
+answers ``ObjectHidden`` and ``ActionRefused`` with its 404 and 403 problem
+responses (and a workflow's ``TransitionError`` with a 409).
 """
 
 from __future__ import annotations
@@ -49,12 +49,18 @@ def check_object[M: Model](
     *,
     can_see: ObjectPredicate,
     can_do: ObjectPredicate | None = None,
+    hidden: str = "",
+    refused: str = "",
 ) -> M:
-    """Raise ``ObjectHidden`` or ``ActionRefused``, or return ``obj``."""
+    """Raise ``ObjectHidden`` or ``ActionRefused``, or return ``obj``.
+
+    ``hidden`` and ``refused`` are the details the API shows with its 404
+    and 403 (pages show the error templates and ignore them).
+    """
     if not can_see(user, obj):
-        raise ObjectHidden
+        raise ObjectHidden(hidden)
     if can_do is not None and not can_do(user, obj):
-        raise ActionRefused
+        raise ActionRefused(refused)
     return obj
 
 
@@ -64,6 +70,8 @@ def get_for_user[M: Model](
     *,
     can_see: ObjectPredicate,
     can_do: ObjectPredicate | None = None,
+    hidden: str = "",
+    refused: str = "",
     **lookup: Any,
 ) -> M:
     """Load one object by ``lookup`` and pass it through the gate.
@@ -75,14 +83,16 @@ def get_for_user[M: Model](
     try:
         obj = queryset.get(**lookup)
     except ObjectDoesNotExist as error:
-        raise ObjectHidden from error
-    return check_object(user, obj, can_see=can_see, can_do=can_do)
+        raise ObjectHidden(hidden) from error
+    return check_object(
+        user, obj, can_see=can_see, can_do=can_do, hidden=hidden, refused=refused
+    )
 
 
-def check_user(user: Any, predicate: UserPredicate) -> None:
+def check_user(user: Any, predicate: UserPredicate, *, refused: str = "") -> None:
     """Raise ``ActionRefused`` unless ``predicate(user)`` holds."""
     if not predicate(user):
-        raise ActionRefused
+        raise ActionRefused(refused)
 
 
 def requires[V: View](predicate: UserPredicate) -> Callable[[V], V]:

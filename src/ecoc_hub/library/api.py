@@ -30,6 +30,7 @@ from ecoc_hub.api.problems import ERRORS, Problem, problem
 from ecoc_hub.cities import queries as city_queries
 from ecoc_hub.cities.models import CapacityArea, Title
 from ecoc_hub.core.links import absolute
+from ecoc_hub.core.permissions import check_object, check_user, get_for_user
 
 from . import permissions, services
 from .files import MEDIA_TYPES, UploadRejected, stage_upload
@@ -212,22 +213,26 @@ def _file_out(file: ResourceFile) -> dict[str, Any]:
 
 
 def _get_resource(request: HttpRequest, uuid: UUID) -> Resource:
-    """The library's rule: hidden records are 404, forbidden ones 403."""
-    resource = (
-        with_record_related(Resource.objects.filter(uuid=uuid))
-        .prefetch_related("allowed_organisations")
-        .first()
-    )
-    if resource is None:
-        raise HttpError(404, "No resource has this identifier.")
+    """The library's rule through the gate: hidden 404, withdrawn 410, closed 403."""
     user = caller(request)
+    resource = get_for_user(
+        with_record_related(Resource.objects.all()).prefetch_related(
+            "allowed_organisations"
+        ),
+        user,
+        can_see=permissions.can_see_resource,
+        hidden="No resource has this identifier.",
+        uuid=uuid,
+    )
     if resource.state == Resource.State.WITHDRAWN:
         raise HttpError(410, "This resource was withdrawn.")
-    if not permissions.can_view_resource(user, resource):
-        if resource.state != Resource.State.PUBLISHED:
-            raise HttpError(404, "No resource has this identifier.")
-        raise HttpError(403, "This resource is not open to you.")
-    return resource
+    return check_object(
+        user,
+        resource,
+        can_see=permissions.can_see_resource,
+        can_do=permissions.can_view_resource,
+        refused="This resource is not open to you.",
+    )
 
 
 def _reloaded(resource: Resource) -> Resource:
@@ -385,8 +390,9 @@ def _invalid(error: DjangoValidationError) -> HttpResponse:
 )
 def create_resource(request: HttpRequest, payload: ResourceIn) -> Any:
     user = caller(request)
-    if not permissions.can_contribute(user):
-        raise HttpError(403, "Only members contribute resources.")
+    check_user(
+        user, permissions.can_contribute, refused="Only members contribute resources."
+    )
     areas = _areas_from(payload.capacity_areas)
     titles = _titles_from(payload.title_cities)
     try:
@@ -428,8 +434,13 @@ def upload_file(
 ) -> Any:
     resource = _get_resource(request, uuid)
     user = caller(request)
-    if not permissions.can_edit(user, resource):
-        raise HttpError(403, "You cannot add files to this resource.")
+    check_object(
+        user,
+        resource,
+        can_see=permissions.can_see_resource,
+        can_do=permissions.can_edit,
+        refused="You cannot add files to this resource.",
+    )
     try:
         staged = stage_upload(source=file, filename=file.name or "upload")
     except UploadRejected as error:
@@ -454,12 +465,9 @@ def upload_file(
 def submit_resource(request: HttpRequest, uuid: UUID) -> Any:
     resource = _get_resource(request, uuid)
     user = caller(request)
-    if not permissions.can_submit(user, resource):
-        raise HttpError(403, "Only the contributor submits a draft.")
-    try:
-        services.submit_for_review(resource=resource, user=user)
-    except services.InvalidTransition as error:
-        return problem(409, error.message)
+    # The workflow refuses (403) anyone but the contributor, and answers a
+    # wrong state or a missing field with a 409 (api.problems).
+    services.moderate(resource=resource, action="submit", actor=user)
     return _detail(_reloaded(resource), user)
 
 
@@ -473,13 +481,11 @@ def submit_resource(request: HttpRequest, uuid: UUID) -> Any:
 def publish_resource(request: HttpRequest, uuid: UUID) -> Any:
     resource = _get_resource(request, uuid)
     user = caller(request)
-    if not permissions.can_moderate(user):
-        raise HttpError(403, "Only curators publish.")
-    try:
-        if resource.state == Resource.State.SUBMITTED:
-            services.approve(resource=resource, curator=user)
-        else:
-            services.publish_directly(resource=resource, curator=user)
-    except services.InvalidTransition as error:
-        return problem(409, error.message)
+    check_user(user, permissions.can_moderate, refused="Only curators publish.")
+    submitted = resource.state == Resource.State.SUBMITTED
+    services.moderate(
+        resource=resource,
+        action="approve" if submitted else "publish_directly",
+        actor=user,
+    )
     return _detail(_reloaded(resource), user)

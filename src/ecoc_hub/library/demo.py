@@ -204,7 +204,7 @@ def load_demo(*, stdout: Any, only: set[int] | None = None) -> int:
             )
             services.submit_for_review(resource=resource, user=owner)
             if index not in PENDING:
-                services.approve(resource=resource, curator=None)  # type: ignore[arg-type]
+                services.approve(resource=resource, curator=None)
         created += 1
     _collections()
     stdout.write(
@@ -247,7 +247,7 @@ def _collections() -> None:
         if Collection.objects.filter(slug=slug).exists() or not resources:
             continue
         services.save_collection(
-            curator=None,  # type: ignore[arg-type]
+            curator=None,
             title=title,
             introduction=introduction,
             resources=resources[:8],

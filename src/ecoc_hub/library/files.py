@@ -174,10 +174,11 @@ def stage_upload(*, source: IO[bytes] | Iterable[bytes], filename: str) -> Stage
     try:
         with handle:
             chunks: Iterable[bytes]
+            read = getattr(source, "read", None)
             if hasattr(source, "chunks"):
                 chunks = source.chunks(CHUNK)
-            elif hasattr(source, "read"):
-                chunks = iter(lambda: source.read(CHUNK), b"")  # type: ignore[union-attr]
+            elif read is not None:
+                chunks = iter(lambda: read(CHUNK), b"")
             else:
                 chunks = source
             for chunk in chunks:

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 
 from ecoc_hub.accounts.models import Organisation, User
 from ecoc_hub.cities.models import CapacityArea, Title
+from ecoc_hub.core.workflow import TransitionError
 
 from . import services
 from .files import StagedFile, UploadRejected, atomic_with_files, stage_upload
@@ -240,7 +241,7 @@ def import_row(parsed: ParsedRow, *, user: User | None, dry_run: bool) -> str:
             created = resource is None
             if resource is None:
                 resource = services.create_draft(
-                    owner=user,  # type: ignore[arg-type]
+                    owner=user,
                     title=parsed.values["title"],
                     identifier=parsed.identifier,
                     values=parsed.values,
@@ -252,7 +253,7 @@ def import_row(parsed: ParsedRow, *, user: User | None, dry_run: bool) -> str:
                 changed = True
             else:
                 if resource.state == Resource.State.WITHDRAWN:
-                    raise services.InvalidTransition(
+                    raise TransitionError(
                         "the record was withdrawn; it is not re-imported"
                     )
                 changed = (
@@ -282,7 +283,7 @@ def import_row(parsed: ParsedRow, *, user: User | None, dry_run: bool) -> str:
                 else:
                     item.discard()
             if resource.state != Resource.State.PUBLISHED:
-                services.publish_directly(resource=resource, curator=user)  # type: ignore[arg-type]
+                services.publish_directly(resource=resource, curator=user)
                 changed = True
     finally:
         for item in staged:
@@ -331,7 +332,7 @@ def run_import(
                 except UploadRejected as error:
                     result.status = "failed"
                     result.errors.append(f"files: {error.message}")
-                except services.InvalidTransition as error:
+                except TransitionError as error:
                     result.status = "failed"
                     result.errors.append(error.message)
                 except ValidationError as error:

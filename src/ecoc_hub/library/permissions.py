@@ -48,6 +48,13 @@ def can_see_resource(user: Any, resource: Resource) -> bool:
     return can_view_resource(user, resource)
 
 
+def can_see_live_resource(user: Any, resource: Resource) -> bool:
+    """As ``can_see_resource``, for what only a live record has (its exports)."""
+    return resource.state != Resource.State.WITHDRAWN and can_see_resource(
+        user, resource
+    )
+
+
 def can_open_resource(user: Any, resource: Resource) -> bool:
     """May open the page: the record itself, or the tombstone of a withdrawn one."""
     return resource.state == Resource.State.WITHDRAWN or can_view_resource(

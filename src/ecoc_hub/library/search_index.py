@@ -6,13 +6,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.search.registry import (
+    FacetValueLabeller,
     register_facet,
     register_kind_label,
     register_locator_labeller,
@@ -193,9 +194,9 @@ def reindex_all() -> Iterator[Resource]:
         yield resource
 
 
-def _choice_labels(choices: type) -> object:
+def _choice_labels(choices: type[models.Choices]) -> FacetValueLabeller:
     def labeller(values: list[str]) -> dict[str, str]:
-        names = dict(choices.choices)  # type: ignore[attr-defined]
+        names = dict(choices.choices)
         return {value: str(names[value]) for value in values if value in names}
 
     return labeller
@@ -225,9 +226,9 @@ def _language_labels(values: list[str]) -> dict[str, str]:
 
 
 register_kind_label(KIND, _("Library resource"))
-register_facet("type", _("Type"), _choice_labels(Resource.Type))  # type: ignore[arg-type]
-register_facet("licence", _("Licence"), _choice_labels(Resource.Licence))  # type: ignore[arg-type]
-register_facet("access", _("Access"), _choice_labels(Resource.Access))  # type: ignore[arg-type]
+register_facet("type", _("Type"), _choice_labels(Resource.Type))
+register_facet("licence", _("Licence"), _choice_labels(Resource.Licence))
+register_facet("access", _("Access"), _choice_labels(Resource.Access))
 register_facet("capacity_area", _("Capacity area"), _capacity_area_labels)
 register_facet("city", _("Title city"), _city_labels)
 register_facet("language", _("Language"), _language_labels)

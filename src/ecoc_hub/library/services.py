@@ -72,10 +72,6 @@ SIMPLE_FIELDS = [
 ]
 
 
-# The API router still catches the library's old name for the shared error.
-InvalidTransition = TransitionError
-
-
 @dataclass(frozen=True)
 class CreatorData:
     name: str
@@ -189,7 +185,7 @@ def update_metadata(
 
 def create_draft(
     *,
-    owner: User,
+    owner: User | None,
     title: str,
     values: dict[str, Any] | None = None,
     creators: Sequence[CreatorData] = (),
@@ -378,7 +374,7 @@ def record_hit(*, resource: Resource, user_agent: str, download: bool) -> bool:
 @transaction.atomic
 def save_collection(
     *,
-    curator: User,
+    curator: User | None,
     title: str,
     introduction: str,
     resources: Sequence[Resource],

@@ -4,8 +4,11 @@ links there."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -63,10 +66,10 @@ class EpisodeAdmin(admin.ModelAdmin):
     actions = ["reindex"]
 
     def save_related(
-        self, request: HttpRequest, form: object, formsets: object, change: bool
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
     ) -> None:
-        super().save_related(request, form, formsets, change)  # type: ignore[arg-type]
-        index_episode(form.instance)  # type: ignore[attr-defined]
+        super().save_related(request, form, formsets, change)
+        index_episode(form.instance)
 
     @admin.action(description=_("Rebuild the search entries of the selected episodes"))
     def reindex(self, request: HttpRequest, queryset: QuerySet[Episode]) -> None:
