@@ -88,3 +88,35 @@ register(
     TEAM_ADMINS_POST,
     method="post",
 )
+register(
+    "accounts:team_join",
+    lambda w: reverse("accounts:team_join", args=[w.team.slug]),
+    expect(visitor=302, member=302, curator=302),
+    method="post",
+    data=lambda w: {"message": "Hello."},
+)
+register(
+    "accounts:join_request_accept",
+    lambda w: reverse(
+        "accounts:join_request_accept", args=[w.team.slug, w.join_request.pk]
+    ),
+    TEAM_ADMINS_POST,
+    method="post",
+)
+register(
+    "accounts:join_request_decline",
+    lambda w: reverse(
+        "accounts:join_request_decline", args=[w.team.slug, w.join_request.pk]
+    ),
+    TEAM_ADMINS_POST,
+    method="post",
+)
+# Only the person who asked withdraws; to everyone else the request does not exist.
+register(
+    "accounts:join_request_withdraw",
+    lambda w: reverse(
+        "accounts:join_request_withdraw", args=[w.team.slug, w.join_request.pk]
+    ),
+    expect(visitor=302, member=404, curator=404),
+    method="post",
+)

@@ -20,7 +20,7 @@ from django.test import Client
 from django.urls import get_resolver
 
 import tests
-from ecoc_hub.accounts.models import Invitation, Membership, User
+from ecoc_hub.accounts.models import Invitation, JoinRequest, Membership, User
 from ecoc_hub.cities.models import City, Title
 from ecoc_hub.library import services
 from ecoc_hub.library.models import Collection
@@ -102,6 +102,9 @@ def _world() -> SimpleNamespace:
         private_person=UserFactory(visibility=User.Visibility.PRIVATE),
         members_person=UserFactory(visibility=User.Visibility.MEMBERS),
         mate_membership=MembershipFactory(organisation=team),
+        join_request=JoinRequest.objects.create(
+            organisation=team, user=UserFactory(display_name="Jo Joiner")
+        ),
         invitation=Invitation.objects.create(
             organisation=team, email="invited@example.org", invited_by=member
         ),

@@ -63,6 +63,15 @@ def can_request_to_join(user: Any, organisation: Any) -> bool:
     return is_member(user) and not is_team_member(user, organisation)
 
 
+def can_view_team(user: Any, organisation: Any) -> bool:
+    """Team pages are public: who works on a title is not a secret."""
+    return True
+
+
+def is_join_request_author(user: Any, join_request: Any) -> bool:
+    return is_member(user) and join_request.user_id == user.pk
+
+
 def can_create_team(user: Any) -> bool:
     return is_curator(user)
 

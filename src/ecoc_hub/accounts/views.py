@@ -20,6 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from ecoc_hub.core.permissions import check_object, get_for_user, requires
+
 from . import permissions, queries, services
 from .forms import (
     ConsentForm,
@@ -98,10 +100,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _get_person_for_viewer(request: HttpRequest, pk: int) -> User:
-    person = get_object_or_404(User, pk=pk)
-    if not permissions.can_view_profile(request.user, person):
-        raise Http404
-    return person
+    return get_for_user(User, request.user, can_see=permissions.can_view_profile, pk=pk)
 
 
 @require_GET
@@ -213,11 +212,9 @@ def team_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires(permissions.can_create_team)
 @require_http_methods(["GET", "POST"])
 def team_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_create_team(request.user):
-        raise PermissionDenied
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         team = services.create_team(
@@ -245,10 +242,13 @@ def team_create(request: HttpRequest) -> HttpResponse:
 
 
 def _get_team_for_manager(request: HttpRequest, slug: str) -> Organisation:
-    team = get_object_or_404(Organisation, slug=slug)
-    if not permissions.can_manage_team(request.user, team):
-        raise PermissionDenied
-    return team
+    return get_for_user(
+        Organisation,
+        request.user,
+        can_see=permissions.can_view_team,
+        can_do=permissions.can_manage_team,
+        slug=slug,
+    )
 
 
 def _render_team(
@@ -376,10 +376,12 @@ def join_request_decline(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @require_POST
 def join_request_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
-    join_request = _get_pending_join_request(organisation, pk)
-    if join_request.user_id != request.user.pk:
-        # Someone else's request is none of this person's business.
-        raise Http404
+    # Someone else's request is none of this person's business: a 404.
+    join_request = check_object(
+        request.user,
+        _get_pending_join_request(organisation, pk),
+        can_see=permissions.is_join_request_author,
+    )
     try:
         services.withdraw_join_request(join_request=join_request)
     except services.JoinRequestError as error:
