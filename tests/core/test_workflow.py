@@ -152,3 +152,61 @@ def test_the_error_goes_on_the_named_field_or_on_the_form():
 
     assert renamed.errors == {"reason": ["Say why."]}
     assert unknown.errors == {"__all__": ["Say why."]}
+
+
+@pytest.fixture
+def access_workflow():
+    """A second table on another field of the same model, removed afterwards."""
+    from ecoc_hub.core import workflow
+
+    table = Workflow(
+        model=Resource,
+        field="access",
+        transitions=[
+            Transition(
+                "open_to_all",
+                sources={"members", "restricted"},
+                target="public",
+                allowed=_anyone,
+            ),
+            Transition(
+                "withdraw", sources={"public"}, target="members", allowed=_anyone
+            ),
+        ],
+    )
+    yield table
+    del workflow._REGISTRY[(Resource, "access")]
+
+
+def test_a_second_state_field_has_its_own_table_without_history(
+    access_workflow, member, curator
+):
+    resource = make_resource(owner=member, curator=curator, access="members")
+    events = ModerationEvent.objects.count()
+
+    outcome = transition(resource, "open_to_all", actor=member)
+
+    assert (outcome.from_state, outcome.to_state, outcome.history) == (
+        "members",
+        "public",
+        None,
+    )
+    assert Resource.objects.get(pk=resource.pk).access == "public"
+    assert ModerationEvent.objects.count() == events
+
+
+def test_an_action_on_two_fields_needs_the_field_named(
+    access_workflow, member, curator
+):
+    resource = make_resource(owner=member, curator=curator)
+
+    with pytest.raises(ValueError, match="several state fields"):
+        transition(resource, "withdraw", actor=curator, comment="Gone.")
+    outcome = transition(
+        resource, "withdraw", actor=curator, comment="Gone.", field="state"
+    )
+
+    assert (outcome.to_state, Resource.objects.get(pk=resource.pk).access) == (
+        "withdrawn",
+        "public",
+    )

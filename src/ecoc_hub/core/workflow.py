@@ -162,7 +162,8 @@ class Workflow:
                 raise ValueError(
                     f"{self.label}: {t.action} names unknown states {sorted(unknown)}."
                 )
-        _REGISTRY.setdefault(self.model, []).append(self)
+        # One table per state field: defining it again replaces it.
+        _REGISTRY[(self.model, self.field)] = self
 
     @property
     def label(self) -> str:
@@ -201,15 +202,15 @@ class Workflow:
         return str(dict(self._choices()).get(value, value))
 
 
-_REGISTRY: dict[type[models.Model], list[Workflow]] = {}
+_REGISTRY: dict[tuple[type[models.Model], str], Workflow] = {}
 
 
 def workflow_for(obj: models.Model, action: str, field: str | None = None) -> Workflow:
     """The workflow of ``obj``'s model that has ``action`` (on ``field``)."""
     found = [
         w
-        for w in _REGISTRY.get(type(obj), [])
-        if action in w.table and (field is None or w.field == field)
+        for (model, name), w in _REGISTRY.items()
+        if model is type(obj) and action in w.table and field in (None, name)
     ]
     if len(found) == 1:
         return found[0]
