@@ -61,6 +61,11 @@ class Command(BaseCommand):
             for name in DEMO_MODULES
             if not options["apps"] or _app_label(name) in options["apps"]
         )
-        for module in demo_modules(names):
+        modules = demo_modules(names)
+        for module in modules:
             module.load_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(_("Demo content is loaded.")))
+        # Last, so that the newcomer finds it at the bottom of the terminal.
+        for module in modules:
+            if table := getattr(module, "sign_in_table", None):
+                self.stdout.write("\n" + table())

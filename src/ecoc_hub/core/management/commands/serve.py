@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management import call_command
@@ -15,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from ecoc_hub.cities.reference import ensure_reference_data
+from ecoc_hub.core.lifeline import Lifeline, use_private_tmpdir
 
 
 class Command(BaseCommand):
@@ -36,7 +38,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        env = dict(os.environ, DJANGO_SETTINGS_MODULE="ecoc_hub.settings")
+        host, port = options["host"], options["port"]
+        site_url = self._site_url(host, port)
+        # The children (and the extraction processes of the worker) keep their
+        # temporary files in this process's own directory; the next start
+        # removes it if this process was killed (issue 11, defect 11).
+        use_private_tmpdir(settings.DATA_DIR / "tmp", "serve")
+        env = dict(
+            os.environ, DJANGO_SETTINGS_MODULE="ecoc_hub.settings", SITE_URL=site_url
+        )
         # Static files do not need the database: collect them while migrating,
         # which halves the time a first start takes.
         collect = [sys.executable, "-m", "ecoc_hub", "collectstatic"]
@@ -46,14 +56,17 @@ class Command(BaseCommand):
             call_command("createcachetable", verbosity=0)
             if ensure_reference_data():
                 self.stdout.write(_("The ECoC directory and criteria were loaded."))
+            _name_site(site_url)
+            self._guard_demo_passwords(site_url, host)
         finally:
             collected = collecting.wait()
         if collected != 0:
             raise CommandError(_("Collecting the static files failed."))
-        bind = f"{options['host']}:{options['port']}"
+        bind = _bind(host, port)
         processes: list[subprocess.Popen[bytes]] = []
         web = [
             sys.executable, "-m", "gunicorn", "ecoc_hub.wsgi:application",
+            "--config", "python:ecoc_hub.core.gunicorn_conf",
             "--bind", bind,
             "--workers", str(options["workers"]),
             "--access-logfile", "-",
@@ -62,10 +75,18 @@ class Command(BaseCommand):
         # Each child runs in its own process group: Ctrl-C in the terminal
         # reaches this process only, which then stops each child exactly once.
         # (A second signal makes the task worker abandon its current task.)
-        processes.append(subprocess.Popen(web, env=env, process_group=0))  # noqa: S603
+        # Each child also dies with this process, even when it is killed with
+        # SIGKILL and cannot stop them (issue 11, defect 3).
+        lifeline = Lifeline()
+        commands = [web]
         if not options["no_worker"]:
-            worker = [sys.executable, "-m", "ecoc_hub", "worker"]
-            processes.append(subprocess.Popen(worker, env=env, process_group=0))  # noqa: S603
+            commands.append([sys.executable, "-m", "ecoc_hub", "worker"])
+        for command in commands:
+            child_env = dict(env)
+            options_ = lifeline.popen_options(child_env)
+            processes.append(
+                subprocess.Popen(command, env=child_env, process_group=0, **options_)  # type: ignore[call-overload]  # noqa: S603
+            )
         self.stdout.write(
             _("ECoC Hub is running at %(url)s (Ctrl-C stops it)")
             % {"url": f"http://{bind}/"}
@@ -84,6 +105,7 @@ class Command(BaseCommand):
             pass
         finally:
             _stop(processes)
+            lifeline.close()
         failed = [p for p in processes if p.returncode not in (0, -signal.SIGTERM)]
         for process in failed:
             self.stderr.write(
@@ -92,6 +114,93 @@ class Command(BaseCommand):
             )
         if failed:
             sys.exit(1)
+
+    def _guard_demo_passwords(self, site_url: str, host: str) -> None:
+        """Demo passwords are printed in a terminal: never let them open a
+        site that other machines can reach."""
+        from ecoc_hub.accounts.demo import is_local_site, revoke_demo_passwords
+
+        every_interface = host in ("", "0.0.0.0", "::")  # noqa: S104
+        if (
+            is_local_site(site_url)
+            and not every_interface
+            and is_local_site(f"http://{_url_host(host)}")
+        ):
+            return
+        if revoke_demo_passwords():
+            self.stdout.write(
+                _(
+                    "The demo people's passwords were removed: this site can be "
+                    "reached from other machines."
+                )
+            )
+
+    def _site_url(self, host: str, port: int) -> str:
+        """The public address links use: SITE_URL, or where this server
+        listens when it is not set (said in the first line of output)."""
+        listening = f"http://{_url_host(host)}:{port}"
+        configured = os.environ.get("SITE_URL", "").strip().rstrip("/")
+        if not configured:
+            self.stdout.write(
+                _(
+                    "SITE_URL is not set: links in pages, feeds, e-mails and the "
+                    "API use %(url)s, where this server listens."
+                )
+                % {"url": listening}
+            )
+            return listening
+        public = urlsplit(configured)
+        default_port = 443 if public.scheme == "https" else 80
+        if (
+            public.scheme,
+            _same_host(public.hostname),
+            public.port or default_port,
+        ) != (
+            "http",
+            _same_host(urlsplit(listening).hostname),
+            port,
+        ):
+            self.stderr.write(
+                _(
+                    "Warning: SITE_URL is %(site_url)s but this server listens "
+                    "on %(url)s. Links in pages, feeds, e-mails and the API "
+                    "point to SITE_URL: right behind a proxy that forwards it "
+                    "here, wrong otherwise."
+                )
+                % {"site_url": configured, "url": listening}
+            )
+        return configured
+
+
+def _url_host(host: str) -> str:
+    """The host part of a URL for a listening address."""
+    if host in ("", "0.0.0.0"):  # noqa: S104 - all interfaces: this machine
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
+
+
+def _same_host(name: str | None) -> str:
+    """Loopback names all mean this machine."""
+    if name in ("localhost", "127.0.0.1", "::1"):
+        return "loopback"
+    return name or ""
+
+
+def _bind(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _name_site(site_url: str) -> None:
+    """Keep the Site's domain (allauth's e-mails use it) on SITE_URL."""
+    from django.contrib.sites.models import Site
+
+    domain = urlsplit(site_url).netloc
+    Site.objects.filter(pk=settings.SITE_ID).exclude(domain=domain).update(
+        domain=domain
+    )
+    Site.objects.clear_cache()
 
 
 def _stop(processes: list[subprocess.Popen[bytes]], timeout: float = 15) -> None:

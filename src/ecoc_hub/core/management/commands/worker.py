@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
 from ecoc_hub.core import leases, schedule
+from ecoc_hub.core.lifeline import use_private_tmpdir, watch_parent
 from ecoc_hub.core.models import WorkerHeartbeat
 
 HEARTBEAT_SECONDS = 15  # at most; a short lease makes beats more frequent
@@ -82,6 +83,12 @@ class Command(DBWorkerCommand):
     help = "Run the background task worker (e-mail, extraction, indexing)."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Stop with the serve process that started this worker, however it
+        # died; keep temporary files (the extraction forkserver's pymp-*
+        # directory among them) where the next start can find and remove
+        # them after a kill.
+        watch_parent()
+        use_private_tmpdir(settings.DATA_DIR / "tmp", "worker")
         heartbeat = Heartbeat(options["worker_id"])
         beat(heartbeat.worker_id, heartbeat.started_at)
         leases.recover_abandoned_tasks()
