@@ -276,6 +276,7 @@ def test_member_deletes_their_account_and_cannot_log_in_again(
     assert User.objects.get(pk=member.pk).is_former_member is False
 
     page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_label('Keep them, credited to "Former member"').check()
     page.locator("main form input[type=checkbox]").check()
     page.get_by_role("button", name="Delete my account for good").click()
     page.wait_for_load_state()

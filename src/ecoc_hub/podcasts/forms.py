@@ -60,6 +60,10 @@ class ShowForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.checked_artwork: files.CheckedFile | None = None
+        # Apple's category names are English identifiers that go into the
+        # feed verbatim: marked as English, so screen readers pronounce them
+        # right on a French or German page (WCAG 3.1.2).
+        self.fields["category"].widget.attrs["lang"] = "en"
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"]
