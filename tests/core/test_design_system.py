@@ -35,7 +35,7 @@ UI_PAIRS = [  # borders and the focus ring: 3:1 (WCAG 1.4.11)
 
 
 def _variables(block: str) -> dict[str, str]:
-    return dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", block))
+    return dict(re.findall(r"--([a-z0-9-]+):\s*(#[0-9a-fA-F]{6})", block))
 
 
 def _blocks() -> tuple[dict[str, str], dict[str, str]]:
