@@ -60,8 +60,10 @@ def resource(
     title: str = "Volunteer programmes of the Baltic title years",
     pages: list[str] | None = None,
     curator_user: Any = None,
+    access: str = "public",
 ):
-    """A resource with one PDF, in ``state`` (draft, submitted, published)."""
+    """A resource with one PDF, in ``state`` (draft, submitted, published),
+    open to ``access`` (public, members)."""
     from ecoc_hub.cities.models import CapacityArea, Title
     from ecoc_hub.library import services
     from ecoc_hub.library.files import stage_upload
@@ -75,7 +77,7 @@ def resource(
             "languages": ["en"],
             "resource_type": "case_study",
             "licence": "cc-by-4.0",
-            "access": "public",
+            "access": access,
         },
         creators=[services.CreatorData(name="Mia Member")],
         capacity_areas=list(CapacityArea.objects.order_by("position")[:2]),
