@@ -302,6 +302,13 @@ ECOC_HUB_ZIP_MAX_UNPACKED_MB = int(
     os.environ.get("ECOC_HUB_ZIP_MAX_UNPACKED_MB", "300")
 )
 ECOC_HUB_ZIP_MAX_FILES = int(os.environ.get("ECOC_HUB_ZIP_MAX_FILES", "3000"))
+# What one file may hold once read: PDF pages, slides (PPTX, ODP) and WebVTT
+# cues (library captions and podcast transcripts). Checked at upload, and again
+# by the extractor for files stored before a limit was lowered; each page or
+# cue becomes a row of the search index.
+ECOC_HUB_MAX_PAGES = int(os.environ.get("ECOC_HUB_MAX_PAGES", "5000"))
+ECOC_HUB_MAX_SLIDES = int(os.environ.get("ECOC_HUB_MAX_SLIDES", "1000"))
+ECOC_HUB_MAX_CUES = int(os.environ.get("ECOC_HUB_MAX_CUES", "10000"))
 ECOC_HUB_EXTRACTION_TIMEOUT = int(os.environ.get("ECOC_HUB_EXTRACTION_TIMEOUT", "120"))
 ECOC_HUB_EXTRACTION_MEMORY_MB = int(
     os.environ.get("ECOC_HUB_EXTRACTION_MEMORY_MB", "1024")

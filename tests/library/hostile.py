@@ -149,7 +149,11 @@ def _pdf_cases() -> list[Case]:
     cases += [
         Case("pdf-header-only", "header.pdf", lambda: b"%PDF-1.4\n", REFUSE),
         Case(
-            "pdf-30000-blank-pages", "pages.pdf", lambda: _many_pages_pdf(30000), EITHER
+            # More than ECOC_HUB_MAX_PAGES (5,000): refused at upload.
+            "pdf-30000-blank-pages",
+            "pages.pdf",
+            lambda: _many_pages_pdf(30000),
+            REFUSE,
         ),
         Case(
             "pdf-3000-blank-pages", "pages.pdf", lambda: _many_pages_pdf(3000), EITHER
@@ -722,7 +726,8 @@ def _vtt(cues: int, text: str = "A cue about volunteering.") -> bytes:
 def _vtt_cases() -> list[Case]:
     return [
         Case("vtt-valid", "valid.vtt", lambda: _vtt(3), ACCEPT),
-        Case("vtt-40000-cues", "many.vtt", lambda: _vtt(40_000, "cue"), EITHER),
+        # More than ECOC_HUB_MAX_CUES (10,000): refused at upload.
+        Case("vtt-40000-cues", "many.vtt", lambda: _vtt(40_000, "cue"), REFUSE),
         Case("vtt-no-header", "bare.vtt", lambda: _vtt(3)[len(b"WEBVTT") :], REFUSE),
         Case(
             "vtt-bad-timestamps",

@@ -257,3 +257,21 @@ def test_malformed_start_times_are_refused(text):
 
 def test_start_times_are_shown_as_clock_times():
     assert [format_clock(s) for s in (0, 5.5, 3725)] == ["00:00", "00:05.5", "1:02:05"]
+
+
+def test_the_transcript_field_names_its_size_and_cue_limits(
+    curator_client, show, settings
+):
+    settings.ECOC_HUB_MAX_CUES = 4000
+    page = _page(curator_client.get(_new_url(show)))
+
+    help_id = page.xpath('//input[@name="transcript_file"]')[0].get("aria-describedby")
+    help_texts = [
+        " ".join(page.xpath(f'//*[@id="{part}"]')[0].text_content().split())
+        for part in help_id.split()
+        if "help" in part
+    ]
+    assert help_texts == [
+        "Replaces the text below. Mark speakers with <v Name> tags. "
+        "Up to 2,048 kB and 4,000 cues."
+    ]

@@ -149,3 +149,33 @@ def test_parse_chapters_refuses_invalid_chapters(data, message):
         files.parse_chapters(data)
 
     assert error.value.messages == [message]
+
+
+def _transcript(cues: int) -> str:
+    lines = ["WEBVTT", ""]
+    for n in range(cues):
+        lines += [
+            f"00:{n // 60 % 60:02d}:{n % 60:02d}.000 --> "
+            f"00:{n // 60 % 60:02d}:{n % 60:02d}.500",
+            f"Cue {n}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def test_parse_transcript_refuses_more_cues_than_the_limit(settings):
+    settings.ECOC_HUB_MAX_CUES = 20
+
+    with pytest.raises(ValidationError) as refused:
+        files.parse_transcript(_transcript(21))
+
+    assert refused.value.messages == [
+        "The transcript has 21 cues; at most 20 are accepted. "
+        "Merge short cues into longer ones."
+    ]
+
+
+def test_parse_transcript_accepts_exactly_the_cue_limit(settings):
+    settings.ECOC_HUB_MAX_CUES = 20
+
+    assert len(files.parse_transcript(_transcript(20))) == 20

@@ -22,9 +22,40 @@ import tempfile
 import zipfile
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 THUMBNAIL_SIZE = (360, 480)
+
+
+class Limits(TypedDict):
+    """How many pages, slides and cues one file may hold (the settings
+    ``ECOC_HUB_MAX_PAGES``, ``_SLIDES`` and ``_CUES``, passed in by the
+    parent because nothing here reads Django's settings)."""
+
+    pages: int
+    slides: int
+    cues: int
+
+
+# Used when run by hand (``python -m``): the settings' defaults.
+DEFAULT_LIMITS = Limits(pages=5000, slides=1000, cues=10000)
+
+
+class TooMany(Exception):  # noqa: N818 - reads as "too many pages"
+    """A file holds more pages, slides or cues than allowed: refused before
+    any of them is read, so a 30,000-page PDF costs one count, not 30,000
+    rows."""
+
+    def __init__(self, what: str, count: int, limit: int) -> None:
+        super().__init__(f"{count} {what}, more than the {limit} allowed")
+        self.what, self.count, self.limit = what, count, limit
+
+
+def _check(what: str, count: int, limit: int) -> None:
+    if count > limit:
+        raise TooMany(what, count, limit)
+
+
 MAX_TEXT_PER_PAGE = 200_000
 # Exit status of a child that ran out of memory under its limit.
 EXIT_OUT_OF_MEMORY = 86
@@ -56,11 +87,12 @@ def _thumbnail_png(image: Any) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def extract_pdf(path: Path) -> dict[str, Any]:
+def extract_pdf(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(path))
     try:
+        _check("pages", len(document), limits["pages"])
         pages = []
         for index in range(len(document)):
             page = document[index]
@@ -95,10 +127,11 @@ def extract_docx(path: Path) -> dict[str, Any]:
     return {"pages": [{"number": 1, "text": "\n".join(parts)}]}
 
 
-def extract_pptx(path: Path) -> dict[str, Any]:
+def extract_pptx(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     from pptx import Presentation
 
     presentation = Presentation(str(path))
+    _check("slides", len(presentation.slides), limits["slides"])
     pages = []
     for index, slide in enumerate(presentation.slides, start=1):
         texts = [
@@ -112,7 +145,9 @@ def extract_pptx(path: Path) -> dict[str, Any]:
     return {"pages": pages, "page_count": len(pages)}
 
 
-def extract_odf(path: Path, kind: str) -> dict[str, Any]:
+def extract_odf(
+    path: Path, kind: str, limits: Limits = DEFAULT_LIMITS
+) -> dict[str, Any]:
     from odf import teletype
     from odf.draw import Page
     from odf.opendocument import load
@@ -120,8 +155,10 @@ def extract_odf(path: Path, kind: str) -> dict[str, Any]:
 
     document = load(str(path))
     if kind == "odp":
+        slides = document.getElementsByType(Page)
+        _check("slides", len(slides), limits["slides"])
         pages = []
-        for index, page in enumerate(document.getElementsByType(Page), start=1):
+        for index, page in enumerate(slides, start=1):
             texts = [teletype.extractText(p) for p in page.getElementsByType(P)]
             pages.append({"number": index, "text": "\n".join(texts)})
         return {"pages": pages, "page_count": len(pages)}
@@ -221,9 +258,15 @@ def extract_text(path: Path, kind: str) -> dict[str, Any]:
     return {"pages": [{"number": 1, "text": text[:MAX_TEXT_PER_PAGE]}]}
 
 
-def extract_vtt(path: Path) -> dict[str, Any]:
+def count_cues(data: bytes) -> int:
+    """The cues of a WebVTT file: its timing lines, counted without parsing."""
+    return sum(1 for line in data.splitlines() if b"-->" in line)
+
+
+def extract_vtt(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     import webvtt
 
+    _check("cues", count_cues(path.read_bytes()), limits["cues"])
     pages = []
     captions: Any = webvtt.read(str(path))
     for index, caption in enumerate(captions, start=1):
@@ -259,21 +302,21 @@ def extract_media(path: Path) -> dict[str, Any]:
     return {"pages": [], "duration": duration, "no_text": True}
 
 
-def extract(kind: str, path: Path) -> dict[str, Any]:
+def extract(kind: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     if kind == "pdf":
-        return extract_pdf(path)
+        return extract_pdf(path, limits)
     if kind == "docx":
         return extract_docx(path)
     if kind == "pptx":
-        return extract_pptx(path)
+        return extract_pptx(path, limits)
     if kind in {"odt", "odp"}:
-        return extract_odf(path, kind)
+        return extract_odf(path, kind, limits)
     if kind == "xlsx":
         return extract_xlsx(path)
     if kind in {"txt", "md", "html"}:
         return extract_text(path, kind)
     if kind == "vtt":
-        return extract_vtt(path)
+        return extract_vtt(path, limits)
     if kind in {"jpeg", "png", "webp"}:
         return extract_image(path)
     if kind in {"mp3", "m4a", "ogg", "mp4"}:
@@ -293,7 +336,12 @@ def warm_up() -> None:
 
 
 def run_limited(
-    result_pipe: Connection, kind: str, path: str, memory_bytes: int, cpu_seconds: int
+    result_pipe: Connection,
+    kind: str,
+    path: str,
+    memory_bytes: int,
+    cpu_seconds: int,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> None:  # pragma: no cover - runs in the child process
     """Extract one file under memory and CPU-time limits; send the JSON result.
 
@@ -306,9 +354,18 @@ def run_limited(
         rlimit.setrlimit(rlimit.RLIMIT_AS, (memory_bytes, memory_bytes))
         rlimit.setrlimit(rlimit.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
         try:
-            result = extract(kind, Path(path))
+            result = extract(kind, Path(path), limits)
         except MemoryError:
             raise
+        except TooMany as error:  # the parent words it for the person
+            result = {
+                "error": str(error),
+                "too_many": {
+                    "what": error.what,
+                    "count": error.count,
+                    "limit": error.limit,
+                },
+            }
         except Exception as error:  # reported to the parent, which records it
             result = {"error": f"{type(error).__name__}: {error}"[:1000]}
         # JSON rather than pickle: the parent must not unpickle what a

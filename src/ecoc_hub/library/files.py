@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextvars
 import hashlib
+import re
 import tempfile
 import warnings
 import zipfile
@@ -25,6 +26,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .models import Blob
@@ -123,8 +125,9 @@ def limit_bytes(family: str) -> int:
     return min(overall, per_family) * 1024 * 1024
 
 
-def allowed_types_summary() -> list[tuple[str, str, int]]:
-    """(family label, extensions, limit in MB) rows for forms and messages."""
+def allowed_types_summary() -> list[tuple[str, str, int, str]]:
+    """(family label, extensions, limit in MB, other limits) rows for forms
+    and messages; the last is "" when only the size is limited."""
     labels = {
         "document": _("Documents"),
         "text": _("Text"),
@@ -133,12 +136,14 @@ def allowed_types_summary() -> list[tuple[str, str, int]]:
         "video": _("Video"),
         "captions": _("Captions"),
     }
+    counts = dict(count_limits())
     rows = []
     for family, label in labels.items():
         extensions = ", ".join(
             ext for ext, (_kind, fam) in EXTENSIONS.items() if fam == family
         )
-        rows.append((label, extensions, limit_bytes(family) // (1024 * 1024)))
+        mb = limit_bytes(family) // (1024 * 1024)
+        rows.append((label, extensions, mb, counts.get(family, "")))
     return rows
 
 
@@ -146,7 +151,7 @@ def _allowed_message() -> str:
     parts = [
         _("%(label)s: %(extensions)s (up to %(mb)s MB)")
         % {"label": label, "extensions": extensions, "mb": mb}
-        for label, extensions, mb in allowed_types_summary()
+        for label, extensions, mb, _counts in allowed_types_summary()
     ]
     return "; ".join(parts)
 
@@ -216,6 +221,7 @@ def stage_upload(*, source: IO[bytes] | Iterable[bytes], filename: str) -> Stage
                 )
                 % {"name": filename, "claimed": expected_kind.upper()}
             )
+        check_counts(path, expected_kind, filename)
     except UploadRejected:
         with suppress(FileNotFoundError):
             path.unlink()
@@ -232,6 +238,99 @@ def stage_upload(*, source: IO[bytes] | Iterable[bytes], filename: str) -> Stage
         media_type=MEDIA_TYPES[expected_kind],
         original_name=Path(filename).name[:255],
     )
+
+
+# Pages, slides and cues -------------------------------------------------------
+
+
+def count_limits() -> list[tuple[str, str]]:
+    """(family, sentence) rows: the count limits shown next to the size ones."""
+    pages, slides = settings.ECOC_HUB_MAX_PAGES, settings.ECOC_HUB_MAX_SLIDES
+    cues = settings.ECOC_HUB_MAX_CUES
+    return [
+        (
+            "document",
+            _("PDF up to %(pages)s pages, presentations up to %(slides)s slides")
+            % {
+                "pages": number_format(pages, force_grouping=True),
+                "slides": number_format(slides, force_grouping=True),
+            },
+        ),
+        (
+            "captions",
+            _("up to %(cues)s cues")
+            % {"cues": number_format(cues, force_grouping=True)},
+        ),
+    ]
+
+
+def _pptx_slides(path: Path) -> int:
+    with zipfile.ZipFile(path) as archive:
+        return sum(1 for name in archive.namelist() if _PPTX_SLIDE.fullmatch(name))
+
+
+_PPTX_SLIDE = re.compile(r"ppt/slides/slide[0-9]{1,9}\.xml")
+
+
+def check_counts(path: Path, kind: str, filename: str) -> None:
+    """Refuse a file holding more pages, slides or cues than the settings
+    allow, before it is stored: each would become a row of the index.
+
+    Counted cheaply (PDFium's page tree, the slide parts of a PPTX, the timing
+    lines of a WebVTT file); the extractor counts again, and ODP slides only
+    there, since they are known only once content.xml is parsed.
+    """
+    if kind == "pdf":
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(str(path))
+        try:
+            count = len(document)
+        finally:
+            document.close()
+        limit = settings.ECOC_HUB_MAX_PAGES
+        if count > limit:
+            raise UploadRejected(
+                _(
+                    "“%(name)s” has %(count)s pages; files of more than %(max)s "
+                    "pages are not accepted. Split it into parts."
+                )
+                % {
+                    "name": filename,
+                    "count": number_format(count, force_grouping=True),
+                    "max": number_format(limit, force_grouping=True),
+                }
+            )
+    elif kind == "pptx":
+        count, limit = _pptx_slides(path), settings.ECOC_HUB_MAX_SLIDES
+        if count > limit:
+            raise UploadRejected(
+                _(
+                    "“%(name)s” has %(count)s slides; presentations of more than "
+                    "%(max)s slides are not accepted. Split it into parts."
+                )
+                % {
+                    "name": filename,
+                    "count": number_format(count, force_grouping=True),
+                    "max": number_format(limit, force_grouping=True),
+                }
+            )
+    elif kind == "vtt":
+        from .extract import count_cues
+
+        count, limit = count_cues(path.read_bytes()), settings.ECOC_HUB_MAX_CUES
+        if count > limit:
+            raise UploadRejected(
+                _(
+                    "“%(name)s” has %(count)s cues; caption files of more than "
+                    "%(max)s cues are not accepted."
+                )
+                % {
+                    "name": filename,
+                    "count": number_format(count, force_grouping=True),
+                    "max": number_format(limit, force_grouping=True),
+                }
+            )
 
 
 # Content detection ----------------------------------------------------------

@@ -145,6 +145,14 @@ def _stopped(exitcode: int | None, usage: Usage, oom_killed: bool) -> Extraction
     return ExtractionStopped(f"Extraction stopped: exit status {exitcode}, no result.")
 
 
+def extraction_limits() -> extract.Limits:
+    return extract.Limits(
+        pages=settings.ECOC_HUB_MAX_PAGES,
+        slides=settings.ECOC_HUB_MAX_SLIDES,
+        cues=settings.ECOC_HUB_MAX_CUES,
+    )
+
+
 def run_extraction(
     kind: str, path: Path, *, on_start: Callable[[int], None] | None = None
 ) -> dict[str, Any]:
@@ -177,7 +185,7 @@ def _run_extraction_once(
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=extract.run_limited,
-        args=(sender, kind, str(path), memory, cpu),
+        args=(sender, kind, str(path), memory, cpu, extraction_limits()),
         name=f"extract-{kind}",
         daemon=True,  # ended with the worker
     )
@@ -232,6 +240,13 @@ def _run_extraction_once(
         result = None
     if not isinstance(result, dict):
         raise ExtractionFailed("Extraction produced no readable result.")
+    if too_many := result.get("too_many"):
+        # Stored like every extraction problem; the upload refuses such files
+        # first, so this is met by files stored before a limit was lowered.
+        raise ExtractionFailed(
+            f"The file holds {too_many['count']} {too_many['what']}, more than "
+            f"the {too_many['limit']} allowed; none of them was read."
+        )
     if "error" in result:
         raise ExtractionFailed(str(result["error"]))
     return result

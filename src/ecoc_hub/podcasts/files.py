@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.files.storage import default_storage
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -205,6 +206,20 @@ def parse_transcript(text: str) -> list[dict[str, Any]]:
     if not text.startswith("WEBVTT"):
         raise ValidationError(
             _("A WebVTT transcript must start with the line WEBVTT."), code="header"
+        )
+    # Counted before parsing: each cue becomes a row of the search index.
+    count = sum(1 for line in text.split("\n") if "-->" in line)
+    if count > settings.ECOC_HUB_MAX_CUES:
+        raise ValidationError(
+            _(
+                "The transcript has %(count)s cues; at most %(max)s are accepted. "
+                "Merge short cues into longer ones."
+            )
+            % {
+                "count": number_format(count, force_grouping=True),
+                "max": number_format(settings.ECOC_HUB_MAX_CUES, force_grouping=True),
+            },
+            code="too_many_cues",
         )
     try:
         captions = webvtt.from_string(text, strict=True).captions

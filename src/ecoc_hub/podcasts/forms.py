@@ -4,8 +4,10 @@ import re
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -216,9 +218,7 @@ class EpisodeForm(StagedUploadsMixin, forms.ModelForm):
     transcript_file = StagedFileField(
         label=_("Upload a transcript (WebVTT)"),
         required=False,
-        help_text=_escaped(
-            _("Replaces the text below. Mark speakers with <v Name> tags.")
-        ),
+        # help_text set in __init__: it names the limits from the settings.
         widget=StagedFileInput(attrs={"accept": "text/vtt,.vtt"}),
     )
     transcript_text = forms.CharField(
@@ -300,6 +300,18 @@ class EpisodeForm(StagedUploadsMixin, forms.ModelForm):
             initial.setdefault("resources", list(instance.resources.all()))
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
+        self.fields["transcript_file"].help_text = escape(
+            _(
+                "Replaces the text below. Mark speakers with <v Name> tags. "
+                "Up to %(kb)s kB and %(cues)s cues."
+            )
+            % {
+                "kb": number_format(
+                    files.TRANSCRIPT_MAX_BYTES // 1024, force_grouping=True
+                ),
+                "cues": number_format(settings.ECOC_HUB_MAX_CUES, force_grouping=True),
+            }
+        )
         self.show = show
         season_field = self.fields["season"]
         assert isinstance(season_field, forms.ModelChoiceField)  # noqa: S101
