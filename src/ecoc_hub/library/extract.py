@@ -41,7 +41,7 @@ class Limits(TypedDict):
 DEFAULT_LIMITS = Limits(pages=5000, slides=1000, cues=10000)
 
 
-class TooMany(Exception):  # noqa: N818 - reads as "too many pages"
+class TooMany(Exception):
     """A file holds more pages, slides or cues than allowed: refused before
     any of them is read, so a 30,000-page PDF costs one count, not 30,000
     rows."""
