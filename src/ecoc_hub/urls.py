@@ -21,6 +21,7 @@ urlpatterns = [
     path("cities/", include("ecoc_hub.cities.urls")),
     path("library/", include("ecoc_hub.library.urls")),
     path("podcasts/", include("ecoc_hub.podcasts.urls")),
+    path("academy/", include("ecoc_hub.events.urls")),
     path("search/", include("ecoc_hub.search.urls")),
     path("", include("ecoc_hub.api.urls")),
     path("api/", rest_api.urls),

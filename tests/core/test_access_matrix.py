@@ -27,6 +27,7 @@ from ecoc_hub.library.models import Collection
 from ecoc_hub.podcasts.models import State
 from tests.access import ENDPOINTS, NAMESPACES, PUBLIC, ROLES, registered_url_names
 from tests.conftest import _with_mfa
+from tests.events.conftest import apply, make_event, make_session
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.library.conftest import make_resource
 from tests.podcasts.conftest import make_episode, make_show
@@ -76,7 +77,15 @@ def _world() -> SimpleNamespace:
     city = City.objects.create(
         name="Zeta", slug="zeta", country="Finland", country_code="FI"
     )
+    camp = make_event(slug="matrix-camp", organisers=[people["organiser"]])
+    draft_event = make_event(
+        slug="matrix-draft", visibility="draft", organisers=[people["organiser"]]
+    )
     return SimpleNamespace(
+        event=camp,
+        draft_event=draft_event,
+        draft_session=make_session(draft_event),
+        application=apply(camp, member),
         people=people,
         team=team,
         draft=draft,

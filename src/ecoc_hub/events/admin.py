@@ -1,0 +1,79 @@
+from django.contrib import admin
+
+from .models import (
+    Application,
+    ApplicationEvent,
+    EmailTemplate,
+    Event,
+    Question,
+    Session,
+    Speaker,
+)
+
+
+class SessionInline(admin.StackedInline):
+    model = Session
+    extra = 0
+    filter_horizontal = ["speakers"]
+    raw_id_fields = ["materials"]
+    readonly_fields = ["sequence"]
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+
+
+class EmailTemplateInline(admin.StackedInline):
+    model = EmailTemplate
+    extra = 0
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "format", "starts_at", "visibility"]
+    list_filter = ["kind", "format", "visibility", "registration_mode"]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["organisers", "capacity_areas"]
+    raw_id_fields = ["host_title"]
+    inlines = [SessionInline, QuestionInline, EmailTemplateInline]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "affiliation", "is_public"]
+    search_fields = ["name", "affiliation"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["user"]
+
+
+class HistoryInline(admin.TabularInline):
+    model = ApplicationEvent
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "action", "from_state", "to_state", "actor", "comment")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """States change only through the workflow (the organisers' pages)."""
+
+    list_display = ["name", "event", "state", "offer_state", "submitted_at"]
+    list_filter = ["state", "offer_state", "event"]
+    search_fields = ["name", "organisation", "applicant__email"]
+    raw_id_fields = ["applicant", "title"]
+    readonly_fields = [
+        "state",
+        "offer_state",
+        "offer_expires_at",
+        "waitlisted_at",
+        "decided_at",
+        "decision_sent_at",
+        "personal_data_purged",
+    ]
+    inlines = [HistoryInline]

@@ -1,0 +1,19 @@
+from datetime import timedelta
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "ecoc_hub.events"
+    verbose_name = _("Academy")
+
+    def ready(self) -> None:
+        from ecoc_hub.core import schedule
+
+        from . import workflow  # noqa: F401 - registers the transition tables
+        from .tasks import expire_offers
+
+        schedule.register(
+            "events.expire_offers", every=timedelta(minutes=10), task=expire_offers
+        )

@@ -1,0 +1,292 @@
+"""Writes of the events app: applications, decisions, offers, the programme.
+
+Every function that moves an application locks the event's row first, then
+lets ``core.workflow.transition`` lock the application: always event before
+application, so two transactions never wait on each other in a circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from ecoc_hub.accounts.models import User
+from ecoc_hub.core.permissions import ActionRefused
+from ecoc_hub.core.workflow import Outcome, TransitionError, transition
+
+from . import permissions
+from .enums import ApplicationState, DraftDecision, OfferState, RegistrationMode
+from .models import (
+    Application,
+    ApplicationEvent,
+    CalendarFeed,
+    Event,
+    Session,
+    new_feed_token,
+)
+
+S = ApplicationState
+O = OfferState  # noqa: E741
+
+DECISION_ACTIONS = {
+    DraftDecision.ACCEPT: "accept",
+    DraftDecision.WAITLIST: "waitlist",
+    DraftDecision.REJECT: "reject",
+}
+
+
+def _lock(event_id: int) -> Event:
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def queue(event: Event):
+    """The waiting list in order: first waitlisted, first offered."""
+    return event.applications.filter(state=S.WAITLISTED, offer_state=O.NONE).order_by(
+        "waitlisted_at", "pk"
+    )
+
+
+def waitlist_position(application: Application) -> int | None:
+    """1 for the next person to be offered a place; None off the list."""
+    if not application.in_queue or application.waitlisted_at is None:
+        return None
+    ahead = queue(application.event).filter(
+        Q(waitlisted_at__lt=application.waitlisted_at)
+        | Q(waitlisted_at=application.waitlisted_at, pk__lt=application.pk)
+    )
+    return ahead.count() + 1
+
+
+@transaction.atomic
+def create_application(
+    *,
+    event: Event,
+    applicant: User,
+    name: str,
+    title: Any = None,
+    organisation: str = "",
+    country: str = "",
+    role: str = "",
+    languages: list[str] | None = None,
+    language: str = "en",
+) -> Application:
+    """Record an application (selection) or a registration (open events).
+
+    An open registration is decided at once by the platform: a place if one
+    is free, else the waiting list, both in the history.
+    """
+    _lock(event.pk)
+    if not permissions.can_apply(applicant, event):
+        raise ActionRefused
+    if event.applications.filter(applicant=applicant).exists():
+        raise TransitionError(
+            gettext("You have already applied to this event."),
+            code="already_applied",
+        )
+    if title is not None and not country:
+        country = title.city.country_code
+    application = Application.objects.create(
+        event=event,
+        applicant=applicant,
+        name=name,
+        title=title,
+        organisation=organisation,
+        country=country,
+        role=role,
+        languages=languages or [],
+        language=language,
+    )
+    ApplicationEvent.objects.create(
+        application=application,
+        action="submit",
+        actor=applicant,
+        to_state=application.state,
+    )
+    if event.registration_mode == RegistrationMode.OPEN:
+        try:
+            transition(application, "accept", actor=None, field="state")
+        except TransitionError as error:
+            if error.code != "full":
+                raise
+            transition(application, "waitlist", actor=None, field="state")
+    return application
+
+
+@transaction.atomic
+def decide(
+    *, application: Application, action: str, actor: User | None, comment: str = ""
+) -> Outcome:
+    """One decision (accept, waitlist, reject) taken at once."""
+    _lock(application.event_id)
+    return transition(application, action, actor=actor, comment=comment, field="state")
+
+
+@transaction.atomic
+def draft_decisions(
+    *, applications: Iterable[Application], decision: str, actor: User
+) -> int:
+    """Note a decision on many rows; nothing is sent until ``send_decisions``."""
+    if decision not in DraftDecision.values:
+        raise TransitionError("unknown decision", code="unknown_action")
+    ids = []
+    for application in applications:
+        if not permissions.can_decide(actor, application):
+            raise ActionRefused
+        if application.state not in {S.SUBMITTED, S.WAITLISTED}:
+            continue
+        ids.append(application.pk)
+    return Application.objects.filter(pk__in=ids).update(draft_decision=decision)
+
+
+@dataclass
+class SentDecisions:
+    sent: list[Application] = field(default_factory=list)
+    #: Drafts that could not be sent, with the reason (a full event).
+    failed: list[tuple[Application, str]] = field(default_factory=list)
+
+
+def send_decisions(*, event: Event, actor: User) -> SentDecisions:
+    """Take every drafted decision of the event, each with its e-mail.
+
+    Each decision commits on its own, so one that cannot be taken (the
+    event filled up) stays drafted and is reported, and the others go out.
+    Acceptances go first, then the waiting list (in order of application),
+    then the rejections.
+    """
+    from .notifications import send_decision
+
+    if not permissions.can_manage_event(actor, event):
+        raise ActionRefused
+    result = SentDecisions()
+    order: list[str] = [
+        DraftDecision.ACCEPT,
+        DraftDecision.WAITLIST,
+        DraftDecision.REJECT,
+    ]
+    drafted = list(
+        event.applications.exclude(draft_decision="").select_related("applicant")
+    )
+    drafted.sort(key=lambda a: (order.index(a.draft_decision), a.submitted_at, a.pk))
+    for application in drafted:
+        action = DECISION_ACTIONS[DraftDecision(application.draft_decision)]
+        try:
+            with transaction.atomic():
+                decide(application=application, action=action, actor=actor)
+                application.decision_sent_at = timezone.now()
+                application.save(update_fields=["decision_sent_at"])
+                send_decision(application)
+        except TransitionError as error:
+            result.failed.append((application, error.message))
+        else:
+            result.sent.append(application)
+    return result
+
+
+@transaction.atomic
+def withdraw_application(*, application: Application, user: User) -> Application:
+    """The applicant withdraws, at any stage; an open offer is declined
+    first so the place goes to the next person."""
+    _lock(application.event_id)
+    application.refresh_from_db()
+    if application.offer_state == O.OFFERED:
+        transition(application, "decline", actor=user, field="offer_state")
+    transition(application, "withdraw", actor=user, field="state")
+    return application
+
+
+@transaction.atomic
+def confirm_offer(*, application: Application, user: User) -> Application:
+    _lock(application.event_id)
+    transition(application, "confirm", actor=user, field="offer_state")
+    transition(application, "take_offer", actor=user, field="state")
+    return application
+
+
+@transaction.atomic
+def decline_offer(*, application: Application, user: User) -> Application:
+    _lock(application.event_id)
+    transition(application, "decline", actor=user, field="offer_state")
+    return application
+
+
+@transaction.atomic
+def offer_free_places(*, event: Event) -> list[Application]:
+    """Offer every free place to the next people in the queue."""
+    event = _lock(event.pk)
+    offered: list[Application] = []
+    if event.capacity is None or event.is_past():
+        return offered
+    for application in queue(event):
+        try:
+            transition(application, "offer", actor=None, field="offer_state")
+        except TransitionError as error:
+            if error.code == "full":
+                break
+            raise
+        offered.append(application)
+    return offered
+
+
+def expire_offers(*, now: datetime | None = None) -> int:
+    """Expire offers past their deadline; each expiry offers the next place."""
+    now = now or timezone.now()
+    expired = 0
+    due = Application.objects.filter(
+        offer_state=O.OFFERED, offer_expires_at__lte=now
+    ).values_list("pk", "event_id")
+    for pk, event_id in due:
+        with transaction.atomic():
+            _lock(event_id)
+            application = Application.objects.get(pk=pk)
+            try:
+                transition(application, "expire", actor=None, field="offer_state")
+            except TransitionError:
+                continue  # confirmed or declined meanwhile
+            expired += 1
+    return expired
+
+
+SESSION_FIELDS = {
+    "title",
+    "starts_at",
+    "ends_at",
+    "room",
+    "online_url",
+    "description",
+}
+
+
+@transaction.atomic
+def update_session(*, session: Session, **changes: Any) -> Session:
+    """Change a session; a real change raises its iCalendar SEQUENCE, so a
+    calendar that already has it replaces it."""
+    unknown = set(changes) - SESSION_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown session fields: {sorted(unknown)}")
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    changed = [k for k, v in changes.items() if getattr(locked, k) != v]
+    if not changed:
+        return locked
+    for name in changed:
+        setattr(locked, name, changes[name])
+    locked.full_clean(exclude=["event"])
+    locked.sequence += 1
+    locked.save(update_fields=[*changed, "sequence", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def renew_calendar_feed(*, user: User) -> CalendarFeed:
+    """A new secret address; the old one stops working at once."""
+    feed, created = CalendarFeed.objects.get_or_create(user=user)
+    if not created:
+        feed.token = new_feed_token()
+        feed.save(update_fields=["token", "created_at"])
+    return feed

@@ -1,0 +1,69 @@
+"""The events app's protected URLs in the shared access matrix.
+
+The world (tests/core/test_access_matrix.py) holds a published camp and a
+draft camp organised by the ``organiser`` column's person, and ``member``'s
+application to the camp; ``other_team_member`` (and so every role without a
+tie) is another organiser's peer: an organiser of a different event gets
+what any member gets.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from tests.access import covers, expect, public, register
+
+covers("events")
+public(
+    "events:list",
+    "events:detail",
+    "events:speaker",
+    "events:event_ics",
+    "events:session_ics",
+    "events:feed",
+)
+
+DRAFT = expect(visitor=404, member=404, curator=200, organiser=200)
+
+register(
+    "events:detail",
+    lambda w: reverse("events:detail", args=[w.draft_event.slug]),
+    DRAFT,
+    label="draft",
+)
+register(
+    "events:event_ics",
+    lambda w: reverse("events:event_ics", args=[w.draft_event.slug]),
+    DRAFT,
+    label="draft",
+)
+register(
+    "events:session_ics",
+    lambda w: reverse("events:session_ics", args=[w.draft_session.uuid]),
+    DRAFT,
+    label="draft",
+)
+register(
+    "events:application",
+    lambda w: w.application.get_absolute_url(),
+    expect(visitor=302, member=200, other_team_member=404, curator=200, organiser=200),
+)
+register(
+    "events:application_action",
+    lambda w: reverse(
+        "events:application_action", args=[w.application.uuid, "withdraw"]
+    ),
+    expect(visitor=302, member=302, other_team_member=404, curator=403, organiser=403),
+    method="post",
+)
+register(
+    "events:dashboard",
+    lambda w: reverse("events:dashboard"),
+    expect(visitor=302, member=200, curator=200),
+)
+register(
+    "events:new_feed_token",
+    lambda w: reverse("events:new_feed_token"),
+    expect(visitor=302, member=302, curator=302),
+    method="post",
+)
