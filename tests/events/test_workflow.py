@@ -185,7 +185,7 @@ def test_withdrawal_of_a_participant_offers_the_place_to_the_first_waiting(
 
 
 def test_an_open_offer_holds_its_place(event, organiser):
-    accepted, waiting = _full_event_with_queue(event, organiser)
+    accepted, _waiting = _full_event_with_queue(event, organiser)
     services.withdraw_application(application=accepted[0], user=accepted[0].applicant)
     newcomer = apply(event)
 
