@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "ecoc_hub.accounts.middleware.UserLanguageMiddleware",
     "ecoc_hub.accounts.middleware.RequireMFAMiddleware",
+    "ecoc_hub.api.throttles.RateLimitHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "ecoc_hub.urls"
@@ -391,6 +392,12 @@ ECOC_HUB_TASK_LEASE_SECONDS = int(os.environ.get("ECOC_HUB_TASK_LEASE_SECONDS", 
 ECOC_HUB_TASK_MAX_ATTEMPTS = int(os.environ.get("ECOC_HUB_TASK_MAX_ATTEMPTS", "3"))
 ECOC_HUB_TASK_RETRY_BACKOFF = int(os.environ.get("ECOC_HUB_TASK_RETRY_BACKOFF", "30"))
 # Files re-hashed by the daily fixity check (the longest unchecked first).
+# API rate limits (api/throttles.py): a budget per personal token for clients
+# that send a valid one, per address for anonymous ones; "N/min", "N/h", …
+ECOC_HUB_API_RATE_PER_TOKEN = os.environ.get("ECOC_HUB_API_RATE_PER_TOKEN", "1200/min")
+ECOC_HUB_API_RATE_PER_ADDRESS = os.environ.get(
+    "ECOC_HUB_API_RATE_PER_ADDRESS", "300/min"
+)
 ECOC_HUB_FIXITY_SAMPLE = int(os.environ.get("ECOC_HUB_FIXITY_SAMPLE", "500"))
 
 # Security
@@ -411,6 +418,11 @@ if HTTPS:
     SECURE_REDIRECT_EXEMPT = [r"^health$"]
 if _env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The address an anonymous API client is counted by: REMOTE_ADDR, or behind
+# the reverse proxy the last X-Forwarded-For entry (the one the proxy added).
+# Never the whole header, which a client can fill with made-up addresses to
+# get a fresh budget each time.
+NINJA_NUM_PROXIES = 1 if _env_bool("BEHIND_PROXY", False) else 0
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -24,7 +24,7 @@ from ninja import NinjaAPI, Router
 from ninja.operation import Operation
 
 from .problems import PROBLEM_JSON, install_handlers
-from .throttles import AddressThrottle, TokenThrottle
+from .throttles import HubThrottle
 
 ROUTER_MODULE = "api"
 OPERATION_ID_PREFIX = "ecoc_hub_api_rest_"
@@ -110,7 +110,7 @@ def build_api() -> HubNinjaAPI:
         urls_namespace="rest",
         openapi_url="/openapi.json",
         docs_url="/docs",
-        throttle=[AddressThrottle(), TokenThrottle()],
+        throttle=[HubThrottle()],
     )
     install_handlers(hub_api)
     for _label, router in app_routers():
