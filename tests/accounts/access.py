@@ -27,6 +27,11 @@ register(
     "accounts:privacy_export", lambda w: reverse("accounts:privacy_export"), SIGNED_IN
 )
 register(
+    "accounts:privacy_export_files",
+    lambda w: reverse("accounts:privacy_export_files"),
+    SIGNED_IN,
+)
+register(
     "accounts:delete_account", lambda w: reverse("accounts:delete_account"), SIGNED_IN
 )
 register(

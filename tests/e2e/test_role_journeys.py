@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -305,6 +306,8 @@ def test_member_signs_up_joins_their_city_team_and_downloads_their_data(
     expect(members).to_contain_text("Mika Member")
     expect(members).to_contain_text("Tia Teamadmin")
     seen(page, "the team page, as a new member")
+    # They had deposited a PDF earlier: it comes back to them in a ZIP.
+    draft = data.resource(owner=member, state="draft", title="Our volunteer plan")
     click(page, "My hub", within=".user-nav")
     click(page, "E-mail preferences and my data")
     read_in_french_and_german(page, "the privacy page")
@@ -321,6 +324,22 @@ def test_member_signs_up_joins_their_city_team_and_downloads_their_data(
     assert "Oulu2026 delivery team" in text
     assert "I coordinate the volunteers." in text
     assert NEW_PASSWORD not in text
+
+    with page.expect_download() as download_info:
+        page.locator("#download-files").click()
+    download = download_info.value
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    assert re.fullmatch(r"ecoc-hub-my-files-\d{4}-\d{2}-\d{2}\.zip", target.name)
+    pdf = f"library/{draft.uuid}/v1-volunteers.pdf"
+    with zipfile.ZipFile(target) as archive:
+        assert archive.testzip() is None
+        assert archive.namelist() == [pdf, "manifest.json"]
+        assert archive.read(pdf).startswith(b"%PDF-")
+        manifest = json.loads(archive.read("manifest.json"))
+    assert [(f["path"], f["resource_title"]) for f in manifest["files"]] == [
+        (pdf, "Our volunteer plan")
+    ]
 
 
 # --- the curator ----------------------------------------------------------------

@@ -160,3 +160,50 @@ def test_a_failing_eraser_changes_nothing(contributor, published_work, monkeypat
     contributor.refresh_from_db()
     assert Resource.objects.filter(pk=published_work.pk).exists()
     assert contributor.is_active is True
+
+
+def test_the_zip_holds_the_files_the_person_uploaded_and_no_one_elses(
+    client, contributor, curator, published_work, outsider
+):
+    import io
+    import zipfile
+
+    from django.core.files.storage import default_storage
+
+    from ecoc_hub.library import samples
+    from ecoc_hub.library.files import stage_upload
+
+    # A curator adds a file to the contributor's record: not theirs to take.
+    services.add_file(
+        resource=published_work,
+        staged=stage_upload(
+            source=io.BytesIO(samples.build_pdf(["Annex."], title="Annex")),
+            filename="annex.pdf",
+        ),
+        uploaded_by=curator,
+    )
+    make_resource(owner=outsider, curator=curator, title="Not mine")
+    client.force_login(contributor)
+
+    response = client.get(reverse("accounts:privacy_export_files"))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+    mine = published_work.files.get(uploaded_by=contributor)
+    path = f"library/{published_work.uuid}/v1-report.pdf"
+    assert archive.namelist() == [path, "manifest.json"]
+    with default_storage.open(mine.blob.storage_name, "rb") as stored:
+        assert archive.read(path) == stored.read()
+    [entry] = json.loads(archive.read("manifest.json"))["files"]
+    assert entry == {
+        "path": path,
+        "size": mine.blob.size,
+        "sha256": mine.blob.sha256,
+        "file_name": "report.pdf",
+        "version": 1,
+        "current": True,
+        "uploaded_at": mine.created_at.isoformat(),
+        "resource": str(published_work.uuid),
+        "resource_title": "Volunteer guide",
+        "url": "http://127.0.0.1:8000" + mine.get_absolute_url(),
+        "included": True,
+    }

@@ -12,12 +12,13 @@ class AccountsConfig(AppConfig):
 
         from ecoc_hub.core import storedfiles
 
-        from .privacy import register_exporter
+        from .privacy import register_exporter, register_file_lister
         from .related import register_sections
         from .services import export_account
-        from .storedfiles import profile_photos
+        from .storedfiles import profile_photo_of, profile_photos
 
         register_exporter("account", export_account)
+        register_file_lister("profile", profile_photo_of)
         register_sections()
         storedfiles.register("accounts", profile_photos)
         # The admin site logs in through allauth, so its rate limits and the

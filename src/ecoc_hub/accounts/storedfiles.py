@@ -6,13 +6,31 @@ compares each with the hash it found the last time.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from ecoc_hub.core.storedfiles import StoredFile
 
 from .models import User
+from .privacy import PersonalFile
 
 
 def profile_photos() -> Iterator[StoredFile]:
     for name in User.objects.exclude(photo="").values_list("photo", flat=True):
         yield StoredFile(name=name)
+
+
+def profile_photo_of(user: User) -> Iterator[PersonalFile]:
+    """The person's photo, for their ZIP (as the site keeps it: re-encoded)."""
+    if user.photo:
+        name = user.photo.name or ""
+        try:
+            size = user.photo.size
+        except FileNotFoundError:  # the ZIP's manifest says it is missing
+            size = 0
+        yield PersonalFile(
+            path=f"profile/{posixpath.basename(name)}",
+            storage_name=name,
+            size=size,
+            about={"what": "profile photo"},
+        )

@@ -49,5 +49,10 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/export/", views.privacy_export, name="privacy_export"),
+    path(
+        "privacy/export/files/",
+        views.privacy_export_files,
+        name="privacy_export_files",
+    ),
     path("privacy/delete/", views.delete_account, name="delete_account"),
 ]

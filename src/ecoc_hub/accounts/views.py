@@ -10,7 +10,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -36,7 +43,12 @@ from .forms import (
 from .languages import language_name
 from .models import Invitation, JoinRequest, Membership, Organisation, User
 from .photos import CONTENT_TYPES
-from .privacy import contributions_policy, export_user_data
+from .privacy import (
+    contributions_policy,
+    export_user_data,
+    personal_files,
+    stream_files_zip,
+)
 
 JOIN_REQUEST_ERRORS = {
     "member": gettext_lazy("You are already a member of this team."),
@@ -565,6 +577,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "history": history,
+            "file_count": len(personal_files(user)),
             "breadcrumbs": [_dashboard_crumb(), (_("Privacy"), "")],
         },
     )
@@ -579,6 +592,20 @@ def privacy_export(request: HttpRequest) -> HttpResponse:
     body = json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"ecoc-hub-my-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+@require_GET
+def privacy_export_files(request: HttpRequest) -> StreamingHttpResponse:
+    """The files the person supplied, as a ZIP streamed as it is written."""
+    user = _signed_in_user(request)
+    response = StreamingHttpResponse(
+        stream_files_zip(personal_files(user)), content_type="application/zip"
+    )
+    filename = f"ecoc-hub-my-files-{timezone.localdate().isoformat()}.zip"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

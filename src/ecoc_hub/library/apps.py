@@ -9,11 +9,15 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self) -> None:
-        from ecoc_hub.accounts.privacy import register_eraser, register_exporter
+        from ecoc_hub.accounts.privacy import (
+            register_eraser,
+            register_exporter,
+            register_file_lister,
+        )
         from ecoc_hub.core import leases, schedule, storedfiles
 
         from .periodic import refresh_download_counts, release_ended_embargoes
-        from .privacy import erase_library_data, export_library_data
+        from .privacy import erase_library_data, export_library_data, library_files_of
         from .related import register_sections
         from .storedfiles import library_files
         from .tasks import extract_file, extraction_abandoned
@@ -21,6 +25,7 @@ class LibraryConfig(AppConfig):
         storedfiles.register("library", library_files)
         register_exporter("library", export_library_data)
         register_eraser(erase_library_data)
+        register_file_lister("library", library_files_of)
         leases.register_abandoned_handler(extract_file, extraction_abandoned)
         schedule.register(
             "library.release_ended_embargoes",

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext
 
-from ecoc_hub.accounts.privacy import ContributionChoice
+from ecoc_hub.accounts.privacy import ContributionChoice, PersonalFile
 from ecoc_hub.search.services import remove_document
 
-from .models import Creator, ModerationEvent, Report, Resource
+from .models import Creator, ModerationEvent, Report, Resource, ResourceFile
 from .search_index import KIND, index_resource
 
 if TYPE_CHECKING:
@@ -111,6 +112,33 @@ def export_library_data(user: User) -> dict[str, Any]:
         .order_by("created_at", "pk")
     ]
     return {"contributions": contributions, "reports_filed": reports}
+
+
+def library_files_of(user: User) -> Any:
+    """The files ``user`` uploaded (every version), for their ZIP; a file
+    someone else added to their record is not theirs to take."""
+    files = (
+        ResourceFile.objects.filter(uploaded_by=user)
+        .select_related("blob", "resource")
+        .order_by("resource__created_at", "resource__pk", "position", "version")
+    )
+    site = settings.SITE_URL
+    for file in files:
+        yield PersonalFile(
+            path=f"library/{file.resource.uuid}/v{file.version}-{get_valid_filename(file.original_name)}",
+            storage_name=file.blob.storage_name,
+            size=file.blob.size,
+            sha256=file.blob.sha256,
+            about={
+                "file_name": file.original_name,
+                "version": file.version,
+                "current": file.is_current,
+                "uploaded_at": _iso(file.created_at),
+                "resource": str(file.resource.uuid),
+                "resource_title": file.resource.title,
+                "url": site + file.get_absolute_url(),
+            },
+        )
 
 
 def _former_member_label() -> str:
