@@ -137,9 +137,9 @@ def build(corpus: Corpus) -> dict[str, float]:
     indexing = time.perf_counter() - started - generation
     t0 = time.perf_counter()
     with connection.cursor() as cursor:
-        from ecoc_hub.search import backends
+        from ecoc_hub.search.backends import backend
 
-        backends.optimise(cursor)
+        backend().optimise(cursor)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
@@ -241,13 +241,14 @@ def engine_alone(query: str) -> Any:
     the query holds a phrase. No access filter, no facets, no snippets."""
     from django.db import connection
 
-    from ecoc_hub.search import backends
+    from ecoc_hub.search.backends import backend, is_phrase
     from ecoc_hub.search.parser import parse
 
+    engine = backend()
     parsed = parse(query)
-    groups = [backends.match_expression(group) for group in parsed.groups]
-    excluded = backends.match_expression(parsed.excluded) if parsed.excluded else ""
-    phrases = any(backends.is_phrase(leaf) for leaf in parsed.positive_leaves)
+    groups = [engine.match_expression(group) for group in parsed.groups]
+    excluded = engine.match_expression(parsed.excluded) if parsed.excluded else ""
+    phrases = any(is_phrase(leaf) for leaf in parsed.positive_leaves)
     postgresql = connection.vendor == "postgresql"
     expression = (" & " if postgresql else " AND ").join(f"({g})" for g in groups)
     if excluded:
@@ -273,7 +274,7 @@ def engine_alone(query: str) -> Any:
 
     def run() -> list[Any]:
         # The same planner guard as the search (GIN index, no TOAST scans).
-        with backends.planned_for_index(), connection.cursor() as cursor:
+        with engine.planned_for_index(), connection.cursor() as cursor:
             cursor.execute(sql, [expression])
             return cursor.fetchall()
 

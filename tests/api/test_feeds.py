@@ -71,7 +71,7 @@ def test_search_feed_follows_the_query_and_facets(client, member, curator):
         client, "/library/feeds/search.atom?q=volunteering&type=toolkit"
     )
 
-    assert feed.feed.title == "ECoC Hub library search: “volunteering”, toolkit"
+    assert feed.feed.title == "ECoC Hub library search: “volunteering”, Toolkit"
     assert feed.feed.link == f"{SITE}/library/?q=volunteering&type=toolkit"
     assert [entry.title for entry in feed.entries] == ["Volunteering toolkit"]
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
-from ecoc_hub.search.backends import add_document_entries
+from ecoc_hub.search.backends import backend
 from ecoc_hub.search.models import (
     SearchDocument,
     SearchDocumentOrganisation,
@@ -165,7 +165,7 @@ def test_index_and_query_run_inside_the_callers_transaction():
 def test_a_huge_vocabulary_still_fits_a_postgresql_document_entry():
     from collections import Counter
 
-    from ecoc_hub.search.backends import MAX_VECTOR_BYTES, tsvector_literal
+    from ecoc_hub.search.backends.postgresql import MAX_VECTOR_BYTES, tsvector_literal
 
     body = Counter({f"word{n:06d}x": 3 for n in range(120_000)})
 
@@ -181,7 +181,7 @@ def test_a_huge_vocabulary_still_fits_a_postgresql_document_entry():
 def test_the_ranking_vector_keeps_boosted_and_most_frequent_tokens():
     from collections import Counter
 
-    from ecoc_hub.search.backends import RANK_TERMS, rank_vector_literal
+    from ecoc_hub.search.backends.postgresql import RANK_TERMS, rank_vector_literal
 
     body = Counter({f"t{n:03d}": 100 - n for n in range(100)})
 
@@ -205,7 +205,7 @@ def test_a_stale_document_entry_left_by_a_flush_never_surfaces():
     make_document(object_id=2, text="renewed")
     if connection.vendor == "postgresql":  # an entry for a reused id is replaced
         with connection.cursor() as cursor:
-            add_document_entries(cursor, [SearchDocument.objects.get().pk])
+            backend().add_document_entries(cursor, [SearchDocument.objects.get().pk])
 
     assert (
         search("renewed", user=VISITOR).total,
@@ -226,7 +226,9 @@ def _seqscan() -> str:
 def test_the_planner_guard_restores_the_setting_and_lets_errors_through():
     from django.db import DataError, transaction
 
-    from ecoc_hub.search.backends import planned_for_index
+    from ecoc_hub.search.backends import backend
+
+    planned_for_index = backend().planned_for_index
 
     with transaction.atomic():
         with planned_for_index():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.syndication.views import Feed
@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from ecoc_hub.library.models import Resource
+from ecoc_hub.search.params import FACETS, SearchParams
 
-from .librarysearch import LibraryQuery, matching_resources
+from .librarysearch import describe, matching_resources
 from .metadata import absolute, with_record_related
 from .queries import new_resources
 
@@ -44,7 +45,7 @@ class TextSummaryAtom1Feed(Atom1Feed):
 class FeedContext:
     full_path: str
     user: Any
-    query: LibraryQuery = field(default_factory=LibraryQuery)
+    query: SearchParams = field(default_factory=SearchParams)
 
 
 class NewResourcesFeed(Feed):
@@ -121,14 +122,16 @@ class SearchFeed(NewResourcesFeed):
     """The results of a library search, newest first, as the user sees them."""
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        library_query = LibraryQuery.from_params(request.GET)
-        library_query.sort = "newest"
+        # A feed lists the newest first, whatever the page was sorted by.
+        params = replace(
+            SearchParams.from_query(request.GET, facets=FACETS), sort="newest", page=1
+        )
         return FeedContext(
-            full_path=request.get_full_path(), user=request.user, query=library_query
+            full_path=request.get_full_path(), user=request.user, query=params
         )
 
     def title(self, obj: FeedContext) -> str:
-        return _("ECoC Hub library search: %(query)s") % {"query": obj.query.describe()}
+        return _("ECoC Hub library search: %(query)s") % {"query": describe(obj.query)}
 
     def description(self, obj: FeedContext) -> str:
         return _("New resources matching a search in the ECoC Hub library.")

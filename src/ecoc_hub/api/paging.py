@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from ninja import Query, Schema
 
 from ecoc_hub.core.links import absolute
-from ecoc_hub.search.queries import MAX_PER_PAGE
+from ecoc_hub.search.params import MAX_PAGE, MAX_PER_PAGE
 
 
 class Links(Schema):
@@ -36,7 +36,7 @@ class PageMeta(Schema):
 
 
 def page_number() -> Any:
-    return Query(1, ge=1, le=100000)
+    return Query(1, ge=1, le=MAX_PAGE)
 
 
 def page_size(default: int = 50) -> Any:

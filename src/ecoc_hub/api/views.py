@@ -19,11 +19,12 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import get_for_user
 from ecoc_hub.library import permissions
 from ecoc_hub.library.models import Resource
+from ecoc_hub.search.params import FACETS, SearchParams
 
 from . import exports, services
 from .forms import TokenForm
 from .landing import LINKSET_JSON, is_public_landing, linkset, record_for
-from .librarysearch import LibraryQuery, matching_resources
+from .librarysearch import matching_resources
 from .metadata import absolute, build_record
 from .models import ApiToken
 
@@ -62,10 +63,8 @@ def resource_export(request: HttpRequest, uuid: Any, fmt: str) -> HttpResponse:
 def search_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in exports.FORMATS:
         raise Http404
-    library_query = LibraryQuery.from_params(request.GET)
-    resources = matching_resources(
-        library_query, user=request.user, limit=SEARCH_EXPORT_LIMIT
-    )
+    params = SearchParams.from_query(request.GET, facets=FACETS)
+    resources = matching_resources(params, user=request.user, limit=SEARCH_EXPORT_LIMIT)
     export = exports.FORMATS[fmt]
     records = [build_record(resource) for resource in resources]
     return _download(

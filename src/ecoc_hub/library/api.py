@@ -22,8 +22,9 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 from pydantic import Field, field_validator
 
+from ecoc_hub.api import librarysearch
 from ecoc_hub.api.auth import READ, WRITE, caller
-from ecoc_hub.api.librarysearch import FACETS, LibraryQuery, resources_in_order
+from ecoc_hub.api.librarysearch import resources_in_order
 from ecoc_hub.api.metadata import LICENCE_URLS, with_record_related
 from ecoc_hub.api.paging import PageMeta, envelope, page_number, page_size
 from ecoc_hub.api.problems import ERRORS, Problem, problem
@@ -31,6 +32,13 @@ from ecoc_hub.cities import queries as city_queries
 from ecoc_hub.cities.models import CapacityArea, Title
 from ecoc_hub.core.links import absolute
 from ecoc_hub.core.permissions import check_object, check_user, get_for_user
+from ecoc_hub.search.params import (
+    FACETS,
+    MAX_QUERY_LENGTH,
+    MAX_YEAR,
+    MIN_YEAR,
+    SearchParams,
+)
 
 from . import permissions, services
 from .files import MEDIA_TYPES, UploadRejected, stage_upload
@@ -261,7 +269,11 @@ def _detail(resource: Resource, user: Any) -> dict[str, Any]:
 def list_resources(
     request: HttpRequest,
     response: HttpResponse,
-    q: str = Query("", max_length=500),
+    q: str = Query(
+        "",
+        description=f"Words to find; cut at {MAX_QUERY_LENGTH} characters, as on "
+        "the site's search page.",
+    ),
     sort: Literal["relevance", "newest", "title", "popular"] | None = None,
     type: list[str] = Query([]),
     capacity_area: list[str] = Query([]),
@@ -270,36 +282,18 @@ def list_resources(
     year: list[str] = Query([]),
     language: list[str] = Query([]),
     licence: list[str] = Query([]),
-    year_from: int | None = Query(None, ge=1900, le=2100),
-    year_to: int | None = Query(None, ge=1900, le=2100),
+    year_from: int | None = Query(None, ge=MIN_YEAR, le=MAX_YEAR),
+    year_to: int | None = Query(None, ge=MIN_YEAR, le=MAX_YEAR),
     page: int = page_number(),
     per_page: int = page_size(20),
 ) -> Any:
     """The site's query language (words, "phrases", -exclusion, OR) and
     facets, over what the caller may see."""
-    q = q.replace("\x00", "")
-    values = {
-        "type": type,
-        "capacity_area": capacity_area,
-        "city": city,
-        "country": country,
-        "year": year,
-        "language": language,
-        "licence": licence,
-    }
-    library_query = LibraryQuery(
-        query=q.strip(),
-        sort=sort or ("relevance" if q.strip() else "newest"),
-        filters={
-            name: [v.replace("\x00", "")[:200] for v in vals[:20]]
-            for name, vals in values.items()
-            if vals
-        },
-        year_from=year_from,
-        year_to=year_to,
-    )
+    # The declared parameters document and type-check the call; what they
+    # mean is read by the same parser as the site's pages and feeds.
+    params = SearchParams.from_query(request.GET, facets=FACETS)
     user = caller(request)
-    results = library_query.run(user=user, page=page, per_page=per_page)
+    results = librarysearch.run(params, user=user, page=page, per_page=per_page)
     resources = resources_in_order(user, [hit.object_id for hit in results.hits])
     body = envelope(
         request,

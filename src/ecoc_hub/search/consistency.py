@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 
+from .backends import backend
 from .models import (
     IndexCheck,
     SearchDocument,
@@ -84,16 +85,6 @@ def snapshot() -> dict[Key, dict[str, Any]]:
     return documents
 
 
-def _lock_index() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # Readers go on; writers to the index wait for the check to end.
-            cursor.execute(
-                f"LOCK TABLE {SearchDocument._meta.db_table} IN EXCLUSIVE MODE"
-            )
-    # SQLite: the transaction is IMMEDIATE, which already holds the write lock.
-
-
 def compare(
     actual: dict[Key, dict[str, Any]], expected: dict[Key, dict[str, Any]]
 ) -> list[Difference]:
@@ -117,7 +108,7 @@ def compare(
 def check_index() -> list[Difference]:
     """The differences between the index and what the records say; none is fine."""
     with transaction.atomic():
-        _lock_index()
+        backend().lock_index_for_check()
         actual = snapshot()
         call_command("reindex", "--no-progress", verbosity=0)
         expected = snapshot()

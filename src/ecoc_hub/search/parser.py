@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import analysis
+from .params import MAX_QUERY_LENGTH
 
-MAX_QUERY_LENGTH = 500
 MAX_ITEMS = 24
 MAX_PHRASE_WORDS = 12
 

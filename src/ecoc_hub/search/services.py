@@ -94,7 +94,7 @@ def index_document(
     )
     with connection.cursor() as cursor:
         if not created:
-            backends.remove_passages(cursor, [document.pk])
+            backends.backend().remove_passages(cursor, [document.pk])
             document.passages.all().delete()
             document.facet_values.all().delete()
             document.organisations.all().delete()
@@ -119,7 +119,7 @@ def index_document(
             _passage_row(document, position, passage)
             for position, passage in enumerate(rows)
         )
-        backends.add_passages(cursor, [document.pk])
+        backends.backend().add_passages(cursor, [document.pk])
     return document
 
 
@@ -153,7 +153,7 @@ def remove_document(*, kind: str, object_id: int) -> bool:
     if not ids:
         return False
     with connection.cursor() as cursor:
-        backends.remove_passages(cursor, ids)
+        backends.backend().remove_passages(cursor, ids)
     SearchDocument.objects.filter(pk__in=ids).delete()
     return True
 
@@ -164,7 +164,7 @@ def remove_kind(*, kind: str) -> int:
     ids = list(SearchDocument.objects.filter(kind=kind).values_list("pk", flat=True))
     with connection.cursor() as cursor:
         for start in range(0, len(ids), 500):
-            backends.remove_passages(cursor, ids[start : start + 500])
+            backends.backend().remove_passages(cursor, ids[start : start + 500])
     for start in range(0, len(ids), 500):
         SearchDocument.objects.filter(pk__in=ids[start : start + 500]).delete()
     return len(ids)
@@ -172,7 +172,7 @@ def remove_kind(*, kind: str) -> int:
 
 @transaction.atomic
 def rebuild_engine() -> None:
-    """Rebuild the FTS5 table or tsvector column from the passage rows."""
+    """Rebuild the engine's indexes from the passage rows."""
     with connection.cursor() as cursor:
-        backends.rebuild(cursor)
-        backends.optimise(cursor)
+        backends.backend().rebuild(cursor)
+        backends.backend().optimise(cursor)

@@ -5,10 +5,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .forms import SearchForm
-from .queries import DEFAULT_FACETS, search, suggest_titles
+from .params import SITE_FACETS, SearchParams
+from .queries import search, suggest_titles
 
-GLOBAL_FACETS = ["kind", *DEFAULT_FACETS]
 PER_PAGE = 10
 FACET_LIMIT = 12
 
@@ -19,15 +18,18 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET, facet_names=GLOBAL_FACETS)
-    arguments = form.search_arguments()
+    params = SearchParams.from_query(request.GET, facets=SITE_FACETS)
     results = search(
-        user=request.user, per_page=PER_PAGE, facet_limit=FACET_LIMIT, **arguments
+        user=request.user,
+        per_page=PER_PAGE,
+        facet_limit=FACET_LIMIT,
+        facet_names=SITE_FACETS,
+        **params.search_arguments(),
     )
     context = {
-        "form": form,
+        "params": params,
         "results": results,
-        "searched": bool(arguments["query"] or arguments["filters"]),
+        "searched": params.is_search,
         "breadcrumbs": [(_("Search"), request.path)],
     }
     template = "search/index.html"

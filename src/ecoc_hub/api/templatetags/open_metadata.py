@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from ecoc_hub.core.jsonld import jsonld_script
 from ecoc_hub.library.models import Resource
+from ecoc_hub.search.params import FACETS, SearchParams
 
 from ..exports import FORMATS
 from ..landing import (
@@ -26,7 +27,6 @@ from ..landing import (
     record_for,
     resource_jsonld,
 )
-from ..librarysearch import LibraryQuery
 from ..views import SEARCH_EXPORT_LIMIT
 
 register = template.Library()
@@ -75,7 +75,7 @@ def resource_exports(resource: Resource) -> dict[str, Any]:
 
 
 def _search_context(request: HttpRequest) -> dict[str, Any]:
-    params = LibraryQuery.from_params(request.GET).as_params()
+    params = SearchParams.from_query(request.GET, facets=FACETS).as_params()
     query = "?" + urlencode(params) if params else ""
     labels = _labels()
     return {

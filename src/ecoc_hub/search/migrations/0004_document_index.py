@@ -51,10 +51,10 @@ def forward(apps, schema_editor):
     if vendor not in statements:
         return
     # The entries are computed in Python from the passages' tokens.
-    from ecoc_hub.search.backends import add_all_document_entries
+    from ecoc_hub.search.backends import for_vendor
 
     with schema_editor.connection.cursor() as cursor:
-        add_all_document_entries(cursor)
+        for_vendor(vendor).add_all_document_entries(cursor)
 
 
 def backward(apps, schema_editor):
