@@ -45,6 +45,9 @@ class Endpoint:
 
 
 ENDPOINTS: dict[str, Endpoint] = {}
+#: Functions ``(world) -> None`` that add an app's objects to the world
+#: (``tests/<app>/access.py`` registers them with ``extend_world``).
+WORLD_EXTENSIONS: list[Callable[[World], None]] = []
 PUBLIC: set[str] = set()
 #: URL namespaces whose every pattern must be registered or public.
 NAMESPACES: set[str] = set()
@@ -102,6 +105,12 @@ def register(
 def public(*url_names: str) -> None:
     """URL names anyone may open (their own tests cover them)."""
     PUBLIC.update(url_names)
+
+
+def extend_world(build: Callable[[World], None]) -> Callable[[World], None]:
+    """Decorator: ``build(world)`` adds an app's objects after the core's."""
+    WORLD_EXTENSIONS.append(build)
+    return build
 
 
 def covers(namespace: str) -> None:

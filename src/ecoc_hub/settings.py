@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "ecoc_hub.library",
     "ecoc_hub.podcasts",
     "ecoc_hub.events",
+    "ecoc_hub.experts",
     "ecoc_hub.api",
     "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
     "django.contrib.admin",

@@ -25,7 +25,14 @@ from ecoc_hub.cities.models import City, Title
 from ecoc_hub.library import services
 from ecoc_hub.library.models import Collection
 from ecoc_hub.podcasts.models import State
-from tests.access import ENDPOINTS, NAMESPACES, PUBLIC, ROLES, registered_url_names
+from tests.access import (
+    ENDPOINTS,
+    NAMESPACES,
+    PUBLIC,
+    ROLES,
+    WORLD_EXTENSIONS,
+    registered_url_names,
+)
 from tests.conftest import _with_mfa
 from tests.events.conftest import apply, make_event, make_session
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -81,7 +88,7 @@ def _world() -> SimpleNamespace:
     draft_event = make_event(
         slug="matrix-draft", visibility="draft", organisers=[people["organiser"]]
     )
-    return SimpleNamespace(
+    world = SimpleNamespace(
         event=camp,
         draft_event=draft_event,
         draft_session=make_session(draft_event),
@@ -121,6 +128,9 @@ def _world() -> SimpleNamespace:
             city=city, year=2031, status=Title.Status.UNVERIFIED
         ),
     )
+    for extend in WORLD_EXTENSIONS:
+        extend(world)
+    return world
 
 
 def _client_for(world: SimpleNamespace, role: str) -> Client:
