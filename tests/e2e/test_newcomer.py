@@ -77,12 +77,12 @@ def test_the_table_is_read_whatever_its_column_widths():
 
 Demo sign-ins at http://127.0.0.1:8077/accounts/login/:
 
-Role                  E-mail                                 Password (this computer only)
---------------------  -------------------------------------  -----------------------------
+Role                  E-mail                               Password (this computer only)
+--------------------  -----------------------------------  -----------------------------
 Visitor               no sign-in needed
-Member                demo-member@example.org                demo-0a1a
-Team admin of a city  demo-team-admin@example.org            demo-cb59
-Curator               demo-curator@example.org               demo-8200
+Member                demo-member@example.org              demo-0a1a
+Team admin of a city  demo-team-admin@example.org          demo-cb59
+Curator               demo-curator@example.org             demo-8200
 
 The curator signs in with two-factor authentication. Add this:
 otpauth://totp/demo-curator%40example.org?secret=WYWCTJYO2ZIVFODE&issuer=ECoC%20Hub
