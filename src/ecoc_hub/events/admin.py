@@ -9,6 +9,7 @@ from .models import (
     Session,
     Speaker,
 )
+from .services import SESSION_FIELDS
 
 
 class SessionInline(admin.StackedInline):
@@ -38,6 +39,16 @@ class EventAdmin(admin.ModelAdmin):
     filter_horizontal = ["organisers", "capacity_areas"]
     raw_id_fields = ["host_title"]
     inlines = [SessionInline, QuestionInline, EmailTemplateInline]
+
+    def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
+        # A session edited here is a change calendars must pick up, as with
+        # services.update_session: raise its SEQUENCE.
+        if formset.model is Session:
+            for inline_form in formset.forms:
+                instance = inline_form.instance
+                if instance.pk and set(inline_form.changed_data) & SESSION_FIELDS:
+                    instance.sequence += 1
+        super().save_formset(request, form, formset, change)
 
 
 @admin.register(Speaker)

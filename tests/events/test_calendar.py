@@ -1,0 +1,160 @@
+"""The .ics files, parsed back with icalendar."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from ecoc_hub.events import services
+from ecoc_hub.events.models import CalendarFeed
+from tests.events.conftest import apply, make_event, make_session
+
+pytestmark = pytest.mark.django_db
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _parse(response) -> Calendar:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def _vevents(calendar: Calendar):
+    return list(calendar.walk("VEVENT"))
+
+
+def test_session_ics_has_uid_dtstamp_sequence_url_and_zone(client, settings):
+    settings.SITE_URL = "https://hub.example.org"
+    event = make_event(time_zone="Europe/Berlin")
+    session = make_session(event, title="Digital evaluation", room="Hall B")
+
+    calendar = _parse(client.get(reverse("events:session_ics", args=[session.uuid])))
+
+    (vevent,) = _vevents(calendar)
+    assert str(vevent["uid"]) == f"session-{session.uuid}@hub.example.org"
+    assert vevent["sequence"] == 0
+    assert vevent.decoded("dtstamp") == session.updated_at.replace(microsecond=0)
+    assert str(vevent["url"]) == "https://hub.example.org" + session.get_absolute_url()
+    assert str(vevent["location"]) == "Hall B"
+    start = vevent.decoded("dtstart")
+    assert (start.tzinfo.key, start.hour, start.minute) == ("Europe/Berlin", 10, 0)
+    assert vevent["dtstart"].params["TZID"] == "Europe/Berlin"
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+
+
+def test_uid_is_stable_and_sequence_raised_when_a_session_moves(client):
+    event = make_event(time_zone="Europe/Berlin")
+    session = make_session(event)
+    url = reverse("events:session_ics", args=[session.uuid])
+    before = _vevents(_parse(client.get(url)))[0]
+
+    services.update_session(
+        session=session,
+        starts_at=session.starts_at + timedelta(hours=2),
+        ends_at=session.ends_at + timedelta(hours=2),
+    )
+    services.update_session(session=session, title="Digital evaluation, revised")
+    after = _vevents(_parse(client.get(url)))[0]
+
+    assert after["uid"] == before["uid"]
+    assert (before["sequence"], after["sequence"]) == (0, 2)
+    assert after.decoded("dtstart").hour == 12
+    assert str(after["summary"]).startswith("Digital evaluation, revised")
+
+
+def test_an_edit_that_changes_nothing_keeps_the_sequence():
+    session = make_session(make_event())
+
+    same = services.update_session(session=session, title=session.title)
+
+    assert same.sequence == 0
+
+
+def test_times_are_right_across_a_dst_change(client):
+    # Berlin moves to summer time at 01:00 UTC on 29 March 2026.
+    event = make_event(time_zone="Europe/Berlin")
+    before = make_session(
+        event,
+        title="Friday",
+        starts_at=datetime(2026, 3, 27, 8, 0, tzinfo=UTC),
+        ends_at=datetime(2026, 3, 27, 9, 0, tzinfo=UTC),
+    )
+    after = make_session(
+        event,
+        title="Monday",
+        starts_at=datetime(2026, 3, 30, 7, 0, tzinfo=UTC),
+        ends_at=datetime(2026, 3, 30, 8, 0, tzinfo=UTC),
+    )
+
+    calendar = _parse(client.get(reverse("events:event_ics", args=[event.slug])))
+
+    starts = {
+        str(v["summary"]).split(" · ")[0]: v.decoded("dtstart")
+        for v in _vevents(calendar)
+    }
+    # Both at 09:00 local time, one hour apart in UTC.
+    assert starts["Friday"].strftime("%H:%M") == "09:00"
+    assert starts["Monday"].strftime("%H:%M") == "09:00"
+    assert starts["Friday"].astimezone(UTC) == before.starts_at
+    assert starts["Monday"].astimezone(UTC) == after.starts_at
+    (vtimezone,) = calendar.walk("VTIMEZONE")
+    assert {c.name for c in vtimezone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+
+
+def test_event_without_sessions_is_one_vevent(client):
+    event = make_event(title="Open webinar")
+
+    calendar = _parse(client.get(reverse("events:event_ics", args=[event.slug])))
+
+    (vevent,) = _vevents(calendar)
+    assert str(vevent["uid"]).startswith(f"event-{event.uuid}@")
+    assert str(vevent["summary"]) == "Open webinar"
+
+
+def test_public_ics_never_holds_the_online_link(client):
+    event = make_event(online_url="https://meet.example.org/secret")
+    make_session(event, online_url="https://meet.example.org/session")
+
+    body = client.get(reverse("events:event_ics", args=[event.slug])).content
+
+    assert b"meet.example.org" not in body
+
+
+def test_personal_feed_holds_the_sessions_of_accepted_events_only(
+    client, organiser, member
+):
+    accepted_event = make_event(
+        organisers=[organiser], online_url="https://meet.example.org/camp"
+    )
+    other_event = make_event(organisers=[organiser])
+    make_session(accepted_event, title="Mine")
+    make_session(other_event, title="Not mine")
+    application = apply(accepted_event, member)
+    apply(other_event, member)
+    services.decide(application=application, action="accept", actor=organiser)
+    feed = services.renew_calendar_feed(user=member)
+
+    calendar = _parse(client.get(feed.get_absolute_url()))
+
+    (vevent,) = _vevents(calendar)
+    assert str(vevent["summary"]).startswith("Mine")
+    assert "https://meet.example.org/camp" in str(vevent["description"])
+
+
+def test_a_new_token_revokes_the_old_feed(client, member):
+    feed = services.renew_calendar_feed(user=member)
+    old_url = feed.get_absolute_url()
+
+    client.force_login(member)
+    response = client.post(reverse("events:new_feed_token"))
+    new = CalendarFeed.objects.get(user=member)
+
+    assert response.status_code == 302
+    assert new.token != feed.token
+    assert client.get(old_url).status_code == 404
+    assert client.get(new.get_absolute_url()).status_code == 200
