@@ -164,6 +164,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA busy_timeout=20000;"
         ),
     }
+    # Tests use a file too, not Django's shared-cache in-memory database: there
+    # a second connection gets "table is locked" at once instead of waiting
+    # on the busy timeout, so concurrent transactions (tests/events/
+    # test_concurrency.py) could not be tested as they run in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-ecoc-hub.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

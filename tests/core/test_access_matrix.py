@@ -34,7 +34,7 @@ from tests.access import (
     registered_url_names,
 )
 from tests.conftest import _with_mfa
-from tests.events.conftest import apply, make_event, make_session
+from tests.events.conftest import apply, make_answer_file, make_event, make_session
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.library.conftest import make_resource
 from tests.podcasts.conftest import make_episode, make_show
@@ -92,7 +92,8 @@ def _world() -> SimpleNamespace:
         event=camp,
         draft_event=draft_event,
         draft_session=make_session(draft_event),
-        application=apply(camp, member),
+        application=(application := apply(camp, member)),
+        answer=make_answer_file(application),
         people=people,
         team=team,
         draft=draft,

@@ -67,3 +67,33 @@ register(
     expect(visitor=302, member=302, curator=302),
     method="post",
 )
+
+ORGANISERS = expect(visitor=302, member=403, curator=200, organiser=200)
+for name in ("selection", "send", "questions", "preview", "emails"):
+    register(
+        f"events:{name}",
+        lambda w, name=name: reverse(f"events:{name}", args=[w.event.slug]),
+        ORGANISERS,
+    )
+register(
+    "events:email",
+    lambda w: reverse("events:email", args=[w.event.slug, "accepted", "fr"]),
+    ORGANISERS,
+)
+register(
+    "events:apply",
+    lambda w: reverse("events:apply", args=[w.event.slug]),
+    # member has applied already and is sent to the application
+    expect(visitor=302, member=302, other_team_member=200, curator=200),
+)
+register(
+    "events:decide",
+    lambda w: reverse("events:decide", args=[w.application.uuid, "accept"]),
+    expect(visitor=302, member=403, other_team_member=404, curator=302, organiser=302),
+    method="post",
+)
+register(
+    "events:answer_file",
+    lambda w: reverse("events:answer_file", args=[w.answer.pk]),
+    expect(visitor=302, member=403, other_team_member=404, curator=200, organiser=200),
+)

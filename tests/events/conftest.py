@@ -61,3 +61,23 @@ def organiser(db):
 @pytest.fixture
 def event(organiser):
     return make_event(organisers=[organiser])
+
+
+def make_answer_file(application: Application):
+    """A file answer stored as the form stores it."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from ecoc_hub.events.models import Answer, Question
+
+    question = Question.objects.create(
+        event=application.event, kind="file", label="CV", position=99
+    )
+    name = default_storage.save("events/answers/cv.pdf", ContentFile(b"%PDF-1.4"))
+    return Answer.objects.create(
+        application=application,
+        question=question,
+        file=name,
+        file_name="cv.pdf",
+        file_sha256="0" * 64,
+    )

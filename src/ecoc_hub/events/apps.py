@@ -9,11 +9,13 @@ class EventsConfig(AppConfig):
     verbose_name = _("Academy")
 
     def ready(self) -> None:
-        from ecoc_hub.core import schedule
+        from ecoc_hub.core import schedule, storedfiles
 
         from . import workflow  # noqa: F401 - registers the transition tables
+        from .storedfiles import answer_files
         from .tasks import expire_offers
 
+        storedfiles.register("events", answer_files)
         schedule.register(
             "events.expire_offers", every=timedelta(minutes=10), task=expire_offers
         )

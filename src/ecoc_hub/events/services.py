@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -20,10 +22,12 @@ from django.utils.translation import gettext
 from ecoc_hub.accounts.models import User
 from ecoc_hub.core.permissions import ActionRefused
 from ecoc_hub.core.workflow import Outcome, TransitionError, transition
+from ecoc_hub.library.files import StagedFile
 
 from . import permissions
 from .enums import ApplicationState, DraftDecision, OfferState, RegistrationMode
 from .models import (
+    Answer,
     Application,
     ApplicationEvent,
     CalendarFeed,
@@ -76,6 +80,7 @@ def create_application(
     role: str = "",
     languages: list[str] | None = None,
     language: str = "en",
+    answers: dict[int, Any] | None = None,
 ) -> Application:
     """Record an application (selection) or a registration (open events).
 
@@ -103,6 +108,8 @@ def create_application(
         languages=languages or [],
         language=language,
     )
+    if answers:
+        save_answers(application=application, answers=answers)
     ApplicationEvent.objects.create(
         application=application,
         action="submit",
@@ -290,3 +297,65 @@ def renew_calendar_feed(*, user: User) -> CalendarFeed:
         feed.token = new_feed_token()
         feed.save(update_fields=["token", "created_at"])
     return feed
+
+
+def _store_answer_file(staged: StagedFile) -> str:
+    """Content-addressed, like library blobs: the name is the SHA-256."""
+    extension = staged.original_name.rsplit(".", 1)[-1].lower()
+    name = f"events/answers/{staged.sha256[:2]}/{staged.sha256}.{extension}"
+    if not default_storage.exists(name):
+        with staged.path.open("rb") as handle:
+            default_storage.save(name, File(handle))
+    staged.discard()
+    return name
+
+
+def save_answers(*, application: Application, answers: dict[int, Any]) -> None:
+    questions = {q.pk: q for q in application.event.questions.all()}
+    rows = []
+    for question_id, value in answers.items():
+        question = questions.get(question_id)
+        if question is None:
+            continue
+        if isinstance(value, StagedFile):
+            rows.append(
+                Answer(
+                    application=application,
+                    question=question,
+                    file=_store_answer_file(value),
+                    file_name=value.original_name,
+                    file_sha256=value.sha256,
+                )
+            )
+        else:
+            rows.append(Answer(application=application, question=question, value=value))
+    Answer.objects.bulk_create(rows)
+
+
+def state_counts(event: Event) -> dict[str, int]:
+    """Applications per state, and open offers: the selection's tally."""
+    from django.db.models import Count
+
+    counts = dict.fromkeys(ApplicationState.values, 0)
+    for row in event.applications.order_by().values("state").annotate(n=Count("pk")):
+        counts[row["state"]] = row["n"]
+    counts["offered"] = event.applications.filter(offer_state=O.OFFERED).count()
+    return counts
+
+
+@transaction.atomic
+def decide_and_send(*, application: Application, action: str, actor: User) -> Outcome:
+    from .notifications import send_decision
+
+    outcome = decide(application=application, action=action, actor=actor)
+    application.decision_sent_at = timezone.now()
+    application.save(update_fields=["decision_sent_at"])
+    send_decision(application)
+    return outcome
+
+
+@transaction.atomic
+def offer_place(*, application: Application, actor: User) -> Outcome:
+    """An organiser offers a free place to someone on the list by hand."""
+    _lock(application.event_id)
+    return transition(application, "offer", actor=actor, field="offer_state")

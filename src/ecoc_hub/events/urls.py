@@ -1,22 +1,39 @@
 from django.urls import path
 
-from . import views
+from .views import organise, public
 
 app_name = "events"
 
 urlpatterns = [
-    path("", views.event_list, name="list"),
-    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
-    path("applications/<uuid:uuid>/", views.application_detail, name="application"),
+    path("", public.event_list, name="list"),
+    path("speakers/<slug:slug>/", public.speaker_detail, name="speaker"),
+    path("applications/<uuid:uuid>/", public.application_detail, name="application"),
     path(
         "applications/<uuid:uuid>/<str:action>/",
-        views.application_action,
+        public.application_action,
         name="application_action",
     ),
-    path("me/", views.dashboard, name="dashboard"),
-    path("me/calendar/new/", views.new_feed_token, name="new_feed_token"),
-    path("calendar/<str:token>.ics", views.personal_feed, name="feed"),
-    path("sessions/<uuid:uuid>.ics", views.session_ics, name="session_ics"),
-    path("<slug:slug>/", views.event_detail, name="detail"),
-    path("<slug:slug>/calendar.ics", views.event_ics, name="event_ics"),
+    path("me/", public.dashboard, name="dashboard"),
+    path("me/calendar/new/", public.new_feed_token, name="new_feed_token"),
+    path("calendar/<str:token>.ics", public.personal_feed, name="feed"),
+    path("sessions/<uuid:uuid>.ics", public.session_ics, name="session_ics"),
+    path(
+        "applications/<uuid:uuid>/decide/<str:action>/",
+        organise.decide,
+        name="decide",
+    ),
+    path("answers/<int:pk>/file/", organise.answer_file, name="answer_file"),
+    path("<slug:slug>/", public.event_detail, name="detail"),
+    path("<slug:slug>/apply/", organise.apply, name="apply"),
+    path("<slug:slug>/organise/", organise.selection, name="selection"),
+    path("<slug:slug>/organise/send/", organise.send, name="send"),
+    path("<slug:slug>/organise/form/", organise.questions, name="questions"),
+    path("<slug:slug>/organise/form/preview/", organise.form_preview, name="preview"),
+    path("<slug:slug>/organise/emails/", organise.emails, name="emails"),
+    path(
+        "<slug:slug>/organise/emails/<str:kind>/<str:language>/",
+        organise.email,
+        name="email",
+    ),
+    path("<slug:slug>/calendar.ics", public.event_ics, name="event_ics"),
 ]

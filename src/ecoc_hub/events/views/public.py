@@ -15,10 +15,10 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ActionRefused, get_for_user
 from ecoc_hub.core.workflow import TransitionError
 
-from . import calendar, permissions, queries, services, timetable
-from .enums import Kind
-from .models import Application, CalendarFeed, Event, Session, Speaker
-from .workflow import APPLICATION, OFFER
+from .. import calendar, permissions, queries, services, timetable
+from ..enums import Kind
+from ..models import Application, CalendarFeed, Event, Session, Speaker
+from ..workflow import APPLICATION, OFFER
 
 
 def _get_event_for_user(request: HttpRequest, slug: str) -> Event:
@@ -100,6 +100,8 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "zone_names": timetable.zone_names(),
             "starts": timetable.local(event.starts_at, event.zone),
             "ends": timetable.local(event.ends_at, event.zone),
+            "close_local": event.applications_close_at
+            and timetable.local(event.applications_close_at, event.zone),
             "speakers": _speakers(sessions),
             "can_manage": permissions.can_manage_event(request.user, event),
             "can_apply": permissions.can_apply(request.user, event),
@@ -162,6 +164,20 @@ def application_detail(request: AuthenticatedHttpRequest, uuid: object) -> HttpR
             "is_applicant": permissions.is_applicant(user, application),
             "actions": actions,
             "history": application.history.select_related("actor"),
+            "can_decide": permissions.can_decide(user, application),
+            "decisions": [
+                t.action
+                for t in APPLICATION.available(user, application)
+                + OFFER.available(user, application)
+                if t.action in {"accept", "waitlist", "reject", "offer"}
+            ]
+            if permissions.can_decide(user, application)
+            else [],
+            "answers": application.answers.select_related("question").order_by(
+                "question__position", "question__pk"
+            )
+            if permissions.can_decide(user, application)
+            else [],
             "deadline": application.offer_expires_at
             and timetable.local(application.offer_expires_at, event.zone),
             "breadcrumbs": [
