@@ -56,7 +56,11 @@ def test_deposit_approval_search_inside_the_pdf_and_viewer_at_the_page(
     page.locator("[name=resource_type]").select_option("case_study")
     page.locator("[name=publication_year]").fill("2024")
     page.locator("[name=creators]").fill("Mia Member")
-    page.locator("[name=languages_text]").fill("en")
+    languages = page.get_by_role("combobox", name="Languages")
+    languages.fill("Engl")
+    page.get_by_role("listbox", name="Languages").get_by_role(
+        "option", name="English", exact=True
+    ).click()
     page.get_by_role("button", name="Save and continue").click()
     page.wait_for_load_state()
     resource = Resource.objects.get(title=TITLE)

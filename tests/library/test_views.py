@@ -23,8 +23,8 @@ METADATA = {
     "isbn": "",
     "url": "",
     "creators": "Oulu 2026 (organisation)\nAnna Virtanen",
-    "languages_text": "en, fi",
-    "countries_text": "FI",
+    "languages": ["en", "fi"],
+    "countries": ["FI"],
 }
 
 
@@ -179,12 +179,12 @@ def test_member_deposits_in_steps_and_submits(member_client, member):
 
 def test_deposit_with_bad_language_changes_nothing(member_client):
     response = member_client.post(
-        reverse("library:deposit"), {**METADATA, "languages_text": "english"}
+        reverse("library:deposit"), {**METADATA, "languages": ["english"]}
     )
 
     assert response.status_code == 200
-    assert response.context["form"].errors["languages_text"] == [
-        "Unknown language codes: english. Use ISO 639-1 codes such as en, fr."
+    assert response.context["form"].errors["languages"] == [
+        "Select a valid choice. english is not one of the available choices."
     ]
     assert Resource.objects.count() == 0
 

@@ -3,6 +3,7 @@ and the error summary shown at the top of a form that failed validation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,63 @@ class FormRenderer(DjangoTemplates):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
     formset_template_name = "core/forms/formset.html"
+
+
+class ChooserWidget(forms.CheckboxSelectMultiple):
+    """A list of checkboxes that ``core/js/chooser.js`` turns into a filterable
+    chooser: a text box (an ARIA combobox) whose list offers the options whose
+    names match what is typed, and the chosen ones shown as removable chips.
+
+    Without JavaScript the checkboxes are the form; with it they stay the form
+    (the script ticks them), so what is sent is the same. ``terms(value)`` may
+    give more words that find an option (a city's names in other languages).
+    """
+
+    template_name = "core/forms/widgets/chooser.html"
+
+    class Media:
+        js = ["core/js/chooser.js"]
+
+    def __init__(
+        self,
+        attrs: dict[str, Any] | None = None,
+        choices: Any = (),
+        *,
+        terms: Callable[[Any], str] | None = None,
+    ) -> None:
+        super().__init__(attrs, choices)
+        self.terms = terms
+
+    def optgroups(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None
+    ) -> list[Any]:
+        groups = super().optgroups(name, value, attrs)
+        # The chosen options first, in the order they were chosen (a
+        # resource's first language is its main one); then the others.
+        order = {str(chosen): position for position, chosen in enumerate(value)}
+        return sorted(
+            groups, key=lambda group: order.get(str(group[1][0]["value"]), len(order))
+        )
+
+    def create_option(
+        self,
+        name: str,
+        value: Any,
+        label: Any,
+        selected: bool,
+        index: int,
+        subindex: int | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        option = super().create_option(
+            name, value, label, selected, index, subindex, attrs
+        )
+        if self.terms is not None and value not in ("", None):
+            # A model's option carries its object (ModelChoiceIteratorValue).
+            option["attrs"]["data-terms"] = self.terms(
+                getattr(value, "instance", value)
+            )
+        return option
 
 
 @dataclass(frozen=True)

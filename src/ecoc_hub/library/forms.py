@@ -3,26 +3,49 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.accounts.models import Organisation
+from ecoc_hub.cities.countries import all_country_choices, country_name
 from ecoc_hub.cities.models import CapacityArea, Title
+from ecoc_hub.core.forms import ChooserWidget
+from ecoc_hub.core.uploads import StagedFileField, StagedUploadsMixin
 
 from .files import EXTENSIONS
 from .models import Creator, Report, Resource
 from .services import CreatorData
-from .vocab import validate_countries, validate_languages
+from .vocab import language_choices, language_terms
 
 ORG_SUFFIX = "(organisation)"
 
 
-def _codes(value: str, *, upper: bool) -> list[str]:
-    parts = [p.strip() for p in value.replace(";", ",").split(",")]
-    return [p.upper() if upper else p.lower() for p in parts if p]
+def _country_terms(code: str) -> str:
+    """What finds a country: its names in every interface language."""
+    names = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.add(country_name(code))
+    return " ".join(sorted(names))
 
 
-class MetadataForm(forms.ModelForm):
+def _title_terms(title: Title) -> str:
+    """What finds a title city: the city's names in every interface language
+    (Lisbon, Lisbonne, Lissabon) and its country."""
+    return " ".join([*title.city.all_names, _country_terms(title.city.country_code)])
+
+
+class TitleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj)  # "Lisbonne 1994": the city in the reader's language
+
+
+class MetadataForm(StagedUploadsMixin, forms.ModelForm):
+    """The description of a resource; a new one may bring its first file along
+    (``with_file=True``), kept through a failed validation."""
+
     creators = forms.CharField(
         label=_("Creators"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -31,16 +54,21 @@ class MetadataForm(forms.ModelForm):
             "organisation."
         ),
     )
-    languages_text = forms.CharField(
+    languages = forms.MultipleChoiceField(
         label=_("Languages"),
-        max_length=200,
-        help_text=_("ISO 639-1 codes separated by commas, for example: en, fr."),
+        choices=language_choices,
+        widget=ChooserWidget(terms=language_terms),
+        help_text=_(
+            "The languages the resource is written or spoken in, the main one first."
+        ),
+        error_messages={"required": _("Choose at least one language.")},
     )
-    countries_text = forms.CharField(
+    countries = forms.MultipleChoiceField(
         label=_("Countries"),
-        max_length=300,
+        choices=all_country_choices,
+        widget=ChooserWidget(terms=_country_terms),
         required=False,
-        help_text=_("ISO 3166-1 codes separated by commas, for example: FI, EE."),
+        help_text=_("The countries the resource is about."),
     )
     capacity_areas = forms.ModelMultipleChoiceField(
         label=_("Capacity areas"),
@@ -48,9 +76,10 @@ class MetadataForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    titles = forms.ModelMultipleChoiceField(
+    titles = TitleChoiceField(
         label=_("Title cities"),
         queryset=Title.objects.select_related("city"),
+        widget=ChooserWidget(terms=_title_terms),
         required=False,
         help_text=_("The European Capitals of Culture this resource is about."),
     )
@@ -70,10 +99,30 @@ class MetadataForm(forms.ModelForm):
         ]
         widgets = {"publication_date": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, with_file: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if with_file:
+            self.fields["file"] = StagedFileField(
+                label=_("File"),
+                required=False,
+                help_text=_(
+                    "The resource's main file, if you have it at hand. You can add "
+                    "more files in the next step."
+                ),
+            )
+            self.fields["file"].widget.attrs["accept"] = ",".join(
+                "." + ext for ext in EXTENSIONS
+            )
+            self.fields["file"].widget.stage = self.upload_stage  # type: ignore[attr-defined]
         self.fields["publication_year"].required = True
+        # No silent default: a person picks the type, "Other" included.
+        resource_type = self.fields["resource_type"]
+        assert isinstance(resource_type, forms.ChoiceField)  # noqa: S101
+        resource_type.choices = [("", _("Choose a type")), *Resource.Type.choices]
+        resource_type.required = True
         resource = self.instance
+        if not resource.pk:
+            self.initial.setdefault("resource_type", "")
         if resource.pk:
             self.initial.setdefault(
                 "creators",
@@ -84,8 +133,8 @@ class MetadataForm(forms.ModelForm):
                     for c in resource.creators.all()
                 ),
             )
-            self.initial.setdefault("languages_text", ", ".join(resource.languages))
-            self.initial.setdefault("countries_text", ", ".join(resource.countries))
+            self.initial.setdefault("languages", list(resource.languages))
+            self.initial.setdefault("countries", list(resource.countries))
             self.initial.setdefault(
                 "capacity_areas", list(resource.capacity_areas.all())
             )
@@ -108,17 +157,11 @@ class MetadataForm(forms.ModelForm):
             raise ValidationError(_("Name at least one creator."))
         return creators
 
-    def clean_languages_text(self) -> list[str]:
-        codes = _codes(self.cleaned_data["languages_text"], upper=False)
-        validate_languages(codes)
-        if not codes:
-            raise ValidationError(_("Give at least one language."))
-        return codes
+    def clean_languages(self) -> list[str]:
+        return list(dict.fromkeys(self.cleaned_data["languages"]))
 
-    def clean_countries_text(self) -> list[str]:
-        codes = _codes(self.cleaned_data.get("countries_text", ""), upper=True)
-        validate_countries(codes)
-        return codes
+    def clean_countries(self) -> list[str]:
+        return list(dict.fromkeys(self.cleaned_data.get("countries") or []))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -133,8 +176,8 @@ class MetadataForm(forms.ModelForm):
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
         values = {name: data[name] for name in self.Meta.fields}
-        values["languages"] = data["languages_text"]
-        values["countries"] = data["countries_text"]
+        values["languages"] = data["languages"]
+        values["countries"] = data["countries"]
         return values
 
 
@@ -175,8 +218,8 @@ class AccessForm(forms.ModelForm):
         return data
 
 
-class FileUploadForm(forms.Form):
-    file = forms.FileField(label=_("File"))
+class FileUploadForm(StagedUploadsMixin, forms.Form):
+    file = StagedFileField(label=_("File"))
     label = forms.CharField(
         label=_("Label"),
         max_length=200,

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from babel import Locale, UnknownLocaleError
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language_info
+from django.utils.text import capfirst
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
+
+from ecoc_hub.cities.countries import fold
 
 ISO_639_1 = frozenset(
     [
@@ -454,11 +460,34 @@ ISO_3166_1 = frozenset(
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
-def language_name(code: str) -> str:
+@cache
+def _locale_language_names(language: str) -> dict[str, str]:
+    # Unicode CLDR's names (through Babel) cover every ISO 639-1 code in every
+    # interface language; Django's own list lacks half of them (Maltese, Chinese).
     try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
+        names = Locale.parse(to_locale(language)).languages
+    except (UnknownLocaleError, ValueError):
+        names = Locale.parse("en").languages
+    return {code: capfirst(names[code]) for code in ISO_639_1 if code in names}
+
+
+def language_name(code: str, language: str | None = None) -> str:
+    """The language's name in the reader's language ("Maltais" in French)."""
+    names = _locale_language_names(language or get_language() or "en")
+    return names.get(code) or _locale_language_names("en").get(code) or code
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Every ISO 639-1 language as (code, name), sorted by the reader's names."""
+    pairs = [(code, language_name(code)) for code in ISO_639_1]
+    return sorted(pairs, key=lambda pair: fold(pair[1]))
+
+
+def language_terms(code: str) -> str:
+    """What a person may type to find a language: its names in every interface
+    language and its code."""
+    names = {language_name(code, lang) for lang, _name in settings.LANGUAGES}
+    return " ".join([*sorted(names), code])
 
 
 def validate_languages(value: object) -> None:

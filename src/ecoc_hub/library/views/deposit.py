@@ -36,6 +36,7 @@ def _get_editable(request: AuthenticatedHttpRequest, uuid: UUID) -> Resource:
 
 
 def _deposit_context(resource: Resource | None, step: str, **extra: Any) -> dict:
+    labels = [_("Description"), _("Files"), _("Licence and access"), _("Review")]
     steps = [
         {
             "name": name,
@@ -45,11 +46,7 @@ def _deposit_context(resource: Resource | None, step: str, **extra: Any) -> dict
             else "",
             "current": name == step,
         }
-        for name, label in zip(
-            DEPOSIT_STEPS,
-            [_("Description"), _("Files"), _("Licence and access"), _("Review")],
-            strict=True,
-        )
+        for name, label in zip(DEPOSIT_STEPS, labels, strict=True)
     ]
     crumbs = [library_crumb(), (_("Contribute"), "")]
     return {
@@ -98,12 +95,33 @@ def _save_metadata(
 @requires(permissions.can_contribute)
 @require_http_methods(["GET", "POST"])
 def deposit_start(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = MetadataForm(request.POST or None)
+    form = MetadataForm(
+        request.POST or None,
+        request.FILES or None,
+        session=request.session,
+        with_file=True,
+    )
     if request.method == "POST" and form.is_valid():
-        resource = _save_metadata(request, form, None)
-        if resource is not None:
-            messages.success(request, _("Draft saved."))
-            return redirect("library:deposit_files", resource.uuid)
+        upload = form.cleaned_data.get("file")
+        staged = None
+        if upload:
+            try:
+                staged = stage_upload(source=upload, filename=upload.name)
+            except UploadRejected as error:
+                form.release_uploads()
+                form.add_error("file", error.message)
+        if not form.errors:
+            resource = _save_metadata(request, form, None)
+            if resource is not None:
+                if staged is not None:
+                    services.add_file(
+                        resource=resource, staged=staged, uploaded_by=request.user
+                    )
+                form.release_uploads()
+                messages.success(request, _("Draft saved."))
+                return redirect("library:deposit_files", resource.uuid)
+            if staged is not None:
+                staged.discard()
     return render(
         request,
         "library/deposit_metadata.html",
@@ -135,12 +153,16 @@ def deposit_metadata(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def deposit_files(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponse:
     resource = _get_editable(request, uuid)
-    form = FileUploadForm(request.POST or None, request.FILES or None)
+    form = FileUploadForm(
+        request.POST or None, request.FILES or None, session=request.session
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             staged = stage_upload(source=upload, filename=upload.name)
         except UploadRejected as error:
+            # Refused for its content: not worth keeping for the next try.
+            form.release_uploads()
             form.add_error("file", error.message)
         else:
             services.add_file(
@@ -149,6 +171,7 @@ def deposit_files(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponse
                 uploaded_by=request.user,
                 label=form.cleaned_data["label"],
             )
+            form.release_uploads()
             messages.success(request, _("File added."))
             return redirect("library:deposit_files", resource.uuid)
     files = list(resource.files.filter(is_current=True).select_related("blob"))

@@ -119,12 +119,17 @@ def withdraw(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponse:
 
 @requires(permissions.can_moderate)
 def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    reports = list(queries.open_reports())
+    # One form per report, each with its own ids, laid out like every form.
+    forms = [
+        (report, ResolveReportForm(auto_id=f"id_report{report.pk}_%s"))
+        for report in reports
+    ]
     return render(
         request,
         "library/report_list.html",
         {
-            "reports": list(queries.open_reports()),
-            "form": ResolveReportForm(),
+            "reports": forms,
             "breadcrumbs": [
                 library_crumb(),
                 _moderation_crumb(),
