@@ -5,7 +5,7 @@
         .venv/bin/python bench/extraction_bench.py
 
 Generates, reproducibly from --seed, --files real multi-page text PDFs with
-the project's PDF writer (src/ecoc_hub/library/pdfwriter.py) from the
+the project's PDF builder (src/ecoc_hub/core/pdf.py, fpdf2) from the
 generated corpus of bench/corpus.py (six languages, 3 to 300 pages each), then
 prints in one run, in pages per second over the same PDFs:
 
@@ -68,7 +68,7 @@ def _setup_django(args: argparse.Namespace) -> None:
 
 def generate_pdfs(*, count: int, seed: int, directory: Path) -> list[dict[str, Any]]:
     """Write ``count`` PDFs into ``directory``; the same seed gives the same files."""
-    from ecoc_hub.library.pdfwriter import build_pdf
+    from ecoc_hub.core.pdf import build_pdf
 
     directory.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)

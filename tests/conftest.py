@@ -18,6 +18,17 @@ def _media_in_tmp(settings, tmp_path):
     }
 
 
+@pytest.fixture(scope="session")
+def _certificate_keys(tmp_path_factory):
+    return tmp_path_factory.mktemp("certificate-keys")
+
+
+@pytest.fixture(autouse=True)
+def _certificate_keys_in_tmp(settings, _certificate_keys):
+    """One signing key for the whole run, never in the real data directory."""
+    settings.ECOC_HUB_CERTIFICATE_KEY_DIR = str(_certificate_keys)
+
+
 @pytest.fixture(autouse=True)
 def _default_language_after_each_test():
     """A request in French or German leaves that language active in the thread

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "ecoc_hub.podcasts",
     "ecoc_hub.events",
     "ecoc_hub.experts",
+    "ecoc_hub.certificates",
     "ecoc_hub.api",
     "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
     "django.contrib.admin",
@@ -461,3 +462,12 @@ LOGGING = {
         "django.security": {"filters": ["client_errors"]},
     },
 }
+
+# Certificates (docs/certificates.md): who signs them, and where the signing
+# keys are kept (by default <data dir>/certificate-keys, owner-only files).
+ECOC_HUB_ISSUER_NAME = os.environ.get("ECOC_HUB_ISSUER_NAME", "ECoC Hub")
+ECOC_HUB_ISSUER_DESCRIPTION = os.environ.get(
+    "ECOC_HUB_ISSUER_DESCRIPTION",
+    "Capacity building and peer learning for European Capitals of Culture.",
+)
+ECOC_HUB_CERTIFICATE_KEY_DIR = os.environ.get("ECOC_HUB_CERTIFICATE_KEY_DIR", "")

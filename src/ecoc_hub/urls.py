@@ -24,6 +24,7 @@ urlpatterns = [
     path("academy/", include("ecoc_hub.events.urls")),
     path("experts/", include("ecoc_hub.experts.urls")),
     path("search/", include("ecoc_hub.search.urls")),
+    path("certificates/", include("ecoc_hub.certificates.urls")),
     path("", include("ecoc_hub.api.urls")),
     path("api/", rest_api.urls),
     path("admin/", admin.site.urls),

@@ -21,6 +21,7 @@ from django.urls import get_resolver
 
 import tests
 from ecoc_hub.accounts.models import Invitation, JoinRequest, Membership, User
+from ecoc_hub.certificates.services import Achievement, issue_certificate
 from ecoc_hub.cities.models import City, Title
 from ecoc_hub.library import services
 from ecoc_hub.library.models import Collection
@@ -127,6 +128,11 @@ def _world() -> SimpleNamespace:
         ),
         unverified=Title.objects.create(
             city=city, year=2031, status=Title.Status.UNVERIFIED
+        ),
+        certificate=issue_certificate(
+            recipient=member,
+            achievement=Achievement(title="Academy Camp", criteria="Attended."),
+            source=team,
         ),
     )
     for extend in WORLD_EXTENSIONS:

@@ -48,7 +48,7 @@ def curator(email: str = "cora@example.org"):
 
 
 def pdf_bytes(pages: list[str], *, title: str = "") -> bytes:
-    from ecoc_hub.library.pdfwriter import build_pdf
+    from ecoc_hub.core.pdf import build_pdf
 
     return build_pdf(pages, title=title)
 

@@ -22,7 +22,7 @@ TITLE = "Volunteer programmes of the Baltic title years"
 
 
 def three_page_pdf() -> bytes:
-    from ecoc_hub.library.pdfwriter import build_pdf
+    from ecoc_hub.core.pdf import build_pdf
 
     return build_pdf(
         [

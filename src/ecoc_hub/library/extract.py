@@ -327,7 +327,7 @@ def extract(kind: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str,
 def warm_up() -> None:
     """Do the one-off work of a first extraction (PDFium's font lookup, the
     PNG encoder): about 40 ms that each child forked after it is spared."""
-    from .pdfwriter import build_pdf
+    from ecoc_hub.core.pdf import build_pdf
 
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "warm-up.pdf"

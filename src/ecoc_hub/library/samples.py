@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .pdfwriter import build_pdf
+from ecoc_hub.core.pdf import build_pdf
 
 __all__ = [
     "build_pdf",
