@@ -7,10 +7,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from ecoc_hub.core.pdf import build_pdf
 from ecoc_hub.experts import services
 from ecoc_hub.experts.enums import Profile
 from ecoc_hub.experts.models import Application, Call
-from ecoc_hub.core.pdf import build_pdf
 
 
 def cv_pdf(text: str = "Curriculum vitae: twenty years of festivals.") -> bytes:
