@@ -11,8 +11,6 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from ecoc_hub.accounts.models import Organisation
-
 from .countries import fold
 from .models import CapacityArea, City, Title
 from .permissions import can_see_unverified_titles
@@ -80,17 +78,6 @@ def _by_year(titles: list[Title]) -> list[YearGroup]:
 
 def city_titles(*, user: Any, city: City) -> list[Title]:
     return _in_display_order(visible_titles(user).filter(city=city))
-
-
-def teams_for_titles(titles: list[Title]) -> list[Organisation]:
-    """City teams attached to these titles, by name."""
-    if not titles:
-        return []
-    return list(
-        Organisation.objects.filter(title__in=titles)
-        .select_related("title__city")
-        .order_by("name")
-    )
 
 
 def capacity_area_counts(*, user: Any) -> dict[str, int]:

@@ -16,7 +16,6 @@ from .queries import (
     capacity_area_search_url,
     city_titles,
     directory,
-    teams_for_titles,
     visible_titles,
 )
 
@@ -70,7 +69,6 @@ def city(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "city": obj,
         "titles": titles,
-        "teams": teams_for_titles(titles),
         "related_sections": related.sections("city", obj=obj, user=request.user),
         "breadcrumbs": [
             (_("Cities"), reverse("cities:list")),
@@ -93,7 +91,6 @@ def title(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     context = {
         "title": obj,
         "same_year": same_year,
-        "teams": teams_for_titles([obj]),
         "related_sections": related.sections("title", obj=obj, user=request.user),
         "breadcrumbs": [
             (_("Cities"), reverse("cities:list")),
