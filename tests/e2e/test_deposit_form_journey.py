@@ -22,7 +22,7 @@ TITLE = "Harbour volunteers of Valletta"
 
 
 def _pdf() -> bytes:
-    from ecoc_hub.library.pdfwriter import build_pdf
+    from ecoc_hub.core.pdf import build_pdf
 
     return build_pdf(["How volunteers welcomed visitors at the harbour."], title=TITLE)
 
