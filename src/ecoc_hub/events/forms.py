@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.accounts.languages import spoken_language_choices
 from ecoc_hub.cities.models import Title
+from ecoc_hub.core.forms import ChooserWidget
 from ecoc_hub.core.uploads import StagedFileField, StagedUploadsMixin
 from ecoc_hub.library.files import EXTENSIONS, UploadRejected, stage_upload
+from ecoc_hub.library.vocab import language_terms
 
 from .enums import ApplicantRole, DraftDecision, QuestionKind
 from .models import EmailTemplate, Event, Question
@@ -76,7 +78,7 @@ class ApplicationForm(StagedUploadsMixin, forms.Form):
     languages = forms.MultipleChoiceField(
         label=_("Languages you work in"),
         choices=(),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=ChooserWidget(terms=language_terms),
     )
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:

@@ -6,8 +6,10 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ecoc_hub.cities.choosers import country_terms
 from ecoc_hub.cities.countries import all_country_choices
 from ecoc_hub.cities.models import CapacityArea, Title
+from ecoc_hub.core.forms import ChooserWidget
 from ecoc_hub.core.uploads import StagedFileField, StagedUploadsMixin
 from ecoc_hub.library.files import extension_of
 
@@ -48,7 +50,7 @@ class ApplicationForm(StagedUploadsMixin, forms.Form):
     countries = forms.MultipleChoiceField(
         label=gettext_lazy("Countries where you have worked"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=ChooserWidget(terms=country_terms),
     )
     years_sector = _years_field(
         gettext_lazy(

@@ -3,13 +3,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.accounts.models import Organisation
-from ecoc_hub.cities.countries import all_country_choices, country_name
+from ecoc_hub.cities.choosers import (
+    TitleMultipleChoiceField,
+    country_terms,
+    title_terms,
+)
+from ecoc_hub.cities.countries import all_country_choices
 from ecoc_hub.cities.models import CapacityArea, Title
 from ecoc_hub.core.forms import ChooserWidget
 from ecoc_hub.core.uploads import StagedFileField, StagedUploadsMixin
@@ -20,26 +23,6 @@ from .services import CreatorData
 from .vocab import language_choices, language_terms
 
 ORG_SUFFIX = "(organisation)"
-
-
-def _country_terms(code: str) -> str:
-    """What finds a country: its names in every interface language."""
-    names = set()
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            names.add(country_name(code))
-    return " ".join(sorted(names))
-
-
-def _title_terms(title: Title) -> str:
-    """What finds a title city: the city's names in every interface language
-    (Lisbon, Lisbonne, Lissabon) and its country."""
-    return " ".join([*title.city.all_names, _country_terms(title.city.country_code)])
-
-
-class TitleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj)  # "Lisbonne 1994": the city in the reader's language
 
 
 class MetadataForm(StagedUploadsMixin, forms.ModelForm):
@@ -66,7 +49,7 @@ class MetadataForm(StagedUploadsMixin, forms.ModelForm):
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
         choices=all_country_choices,
-        widget=ChooserWidget(terms=_country_terms),
+        widget=ChooserWidget(terms=country_terms),
         required=False,
         help_text=_("The countries the resource is about."),
     )
@@ -76,10 +59,10 @@ class MetadataForm(StagedUploadsMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    titles = TitleChoiceField(
+    titles = TitleMultipleChoiceField(
         label=_("Title cities"),
         queryset=Title.objects.select_related("city"),
-        widget=ChooserWidget(terms=_title_terms),
+        widget=ChooserWidget(terms=title_terms),
         required=False,
         help_text=_("The European Capitals of Culture this resource is about."),
     )

@@ -13,7 +13,9 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.cities.choosers import TitleMultipleChoiceField, title_terms
 from ecoc_hub.cities.models import CapacityArea, Title
+from ecoc_hub.core.forms import ChooserWidget
 from ecoc_hub.core.uploads import StagedFileField, StagedFileInput, StagedUploadsMixin
 from ecoc_hub.library.models import Resource
 
@@ -245,13 +247,13 @@ class EpisodeForm(StagedUploadsMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    titles = forms.ModelMultipleChoiceField(
+    titles = TitleMultipleChoiceField(
         label=_("Related title cities"),
         queryset=Title.objects.select_related("city").exclude(
             status=Title.Status.UNVERIFIED
         ),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=ChooserWidget(terms=title_terms),
     )
     resources = forms.ModelMultipleChoiceField(
         label=_("Related library resources"),
@@ -259,7 +261,7 @@ class EpisodeForm(StagedUploadsMixin, forms.ModelForm):
             "title"
         ),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=ChooserWidget(),
     )
 
     class Meta:
