@@ -97,3 +97,9 @@ register(
     lambda w: reverse("events:answer_file", args=[w.answer.pk]),
     expect(visitor=302, member=403, other_team_member=404, curator=200, organiser=200),
 )
+register(
+    "events:follow_up",
+    lambda w: reverse("events:follow_up", args=[w.application.uuid]),
+    # the member's application is not accepted yet: no follow-up form
+    expect(visitor=302, member=403, other_team_member=404, curator=403, organiser=403),
+)

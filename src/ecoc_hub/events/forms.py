@@ -17,7 +17,7 @@ from ecoc_hub.library.files import EXTENSIONS, UploadRejected, stage_upload
 from ecoc_hub.library.vocab import language_terms
 
 from .enums import ApplicantRole, DraftDecision, QuestionKind
-from .models import EmailTemplate, Event, Question
+from .models import EmailTemplate, Event, FollowUp, Question
 
 #: Answer files: documents and images, checked by content like library files.
 ANSWER_FAMILIES = {"document", "image"}
@@ -288,3 +288,14 @@ def validate_placeholders(text: str) -> None:
             _("Unknown placeholders: %(names)s. Use $name, $event, $link, $deadline.")
             % {"names": ", ".join(sorted(unknown))}
         )
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["travel", "dietary_needs", "accessibility_needs", "photo_consent"]
+        widgets = {
+            "travel": forms.Textarea(attrs={"rows": 3}),
+            "dietary_needs": forms.Textarea(attrs={"rows": 2}),
+            "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -172,6 +172,12 @@ class Event(models.Model):
     offer_hours = models.PositiveSmallIntegerField(
         _("hours to confirm an offered place"), default=48
     )
+    follow_up_deadline = models.DateTimeField(
+        _("follow-up forms due"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: accepted participants are not asked for a follow-up form."),
+    )
     retention_days = models.PositiveSmallIntegerField(
         _("days personal data is kept after the event"), default=365
     )
@@ -212,6 +218,10 @@ class Event(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(offer_hours__gte=1), name="event_offer_hours_min"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(retention_days__gte=1),
+                name="event_retention_days_min",
             ),
         ]
 
@@ -607,3 +617,69 @@ class EmailTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.language})"
+
+
+class FollowUp(models.Model):
+    """What an accepted participant tells the organisers before the event."""
+
+    application = models.OneToOneField(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="follow_up",
+        verbose_name=_("application"),
+    )
+    travel = models.TextField(
+        _("travel"),
+        max_length=2000,
+        blank=True,
+        help_text=_("How and when you arrive and leave, if you travel."),
+    )
+    dietary_needs = models.TextField(_("dietary needs"), max_length=1000, blank=True)
+    accessibility_needs = models.TextField(
+        _("accessibility needs"), max_length=2000, blank=True
+    )
+    photo_consent = models.BooleanField(
+        _("I agree to appear in photos and recordings of the event"), default=False
+    )
+    submitted_at = models.DateTimeField(_("sent"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("follow-up form")
+        verbose_name_plural = _("follow-up forms")
+
+    def __str__(self) -> str:
+        return str(self.application)
+
+
+class ReminderKind(models.TextChoices):
+    FOLLOW_UP = "follow_up", _("Follow-up form due")
+    DAY_BEFORE = "day_before", _("A day before")
+    HOUR_BEFORE = "hour_before", _("An hour before")
+
+
+class Reminder(models.Model):
+    """A reminder sent once: the row is what stops a second one."""
+
+    Kind = ReminderKind
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("application"),
+    )
+    kind = models.CharField(_("reminder"), max_length=12, choices=ReminderKind.choices)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "kind"], name="reminder_once_per_kind"
+            ),
+            _choices_check("kind", ReminderKind, "reminder_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.kind

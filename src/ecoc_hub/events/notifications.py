@@ -103,3 +103,30 @@ def send_decision(application: Application) -> None:
 
 def send_offer(application: Application) -> None:
     _send(application, MessageKind.OFFER)
+
+
+def send_reminder(application: Application, kind: str) -> None:
+    """Follow-up form due, or an event starting (with its online link)."""
+    applicant = application.applicant
+    if applicant is None or not applicant.email:
+        return
+    event = application.event
+    context = _context(application)
+    context["starts"] = timezone.localtime(event.starts_at, event.zone)
+    context["zone"] = event.time_zone
+    context["online_url"] = event.online_url if event.is_online else ""
+    if event.follow_up_deadline:
+        context["follow_up_deadline"] = timezone.localtime(
+            event.follow_up_deadline, event.zone
+        )
+    subject, text, html = render_email(
+        template=f"events/email/reminder_{kind}",
+        context=context,
+        language=_language(application),
+    )
+    send_email_task.enqueue(
+        to=[applicant.email],
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        text=text,
+        html=html,
+    )

@@ -80,3 +80,16 @@ def is_participant(user: Any, event: Event) -> bool:
 
 def can_see_online_link(user: Any, event: Event) -> bool:
     return can_manage_event(user, event) or is_participant(user, event)
+
+
+def can_fill_follow_up(user: Any, application: Application) -> bool:
+    """The accepted participant, until the follow-up deadline."""
+    from django.utils import timezone
+
+    deadline = application.event.follow_up_deadline
+    return (
+        is_applicant(user, application)
+        and application.state == ApplicationState.ACCEPTED
+        and deadline is not None
+        and timezone.now() < deadline
+    )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.core.files import File
@@ -25,13 +26,23 @@ from ecoc_hub.core.workflow import Outcome, TransitionError, transition
 from ecoc_hub.library.files import StagedFile
 
 from . import permissions
-from .enums import ApplicationState, DraftDecision, OfferState, RegistrationMode
+from .enums import (
+    ApplicationState,
+    DraftDecision,
+    Format,
+    OfferState,
+    RegistrationMode,
+    Visibility,
+)
 from .models import (
     Answer,
     Application,
     ApplicationEvent,
     CalendarFeed,
     Event,
+    FollowUp,
+    Reminder,
+    ReminderKind,
     Session,
     new_feed_token,
 )
@@ -359,3 +370,116 @@ def offer_place(*, application: Application, actor: User) -> Outcome:
     """An organiser offers a free place to someone on the list by hand."""
     _lock(application.event_id)
     return transition(application, "offer", actor=actor, field="offer_state")
+
+
+@transaction.atomic
+def save_follow_up(*, application: Application, user: User, **fields: Any) -> FollowUp:
+    """An accepted participant's travel, dietary, accessibility and photo
+    answers; refused after the deadline."""
+    if not permissions.can_fill_follow_up(user, application):
+        raise ActionRefused
+    follow_up, _created = FollowUp.objects.get_or_create(application=application)
+    for name, value in fields.items():
+        setattr(follow_up, name, value)
+    follow_up.save()
+    return follow_up
+
+
+def _once(application: Application, kind: str) -> bool:
+    """Record a reminder; False when it was sent before."""
+    _reminder, created = Reminder.objects.get_or_create(
+        application=application, kind=kind
+    )
+    return created
+
+
+def send_follow_up_reminders(*, now: datetime | None = None) -> int:
+    """Within three days of the deadline, remind those who have not answered."""
+    from .notifications import send_reminder
+
+    now = now or timezone.now()
+    due = Application.objects.filter(
+        state=S.ACCEPTED,
+        follow_up__isnull=True,
+        event__follow_up_deadline__gt=now,
+        event__follow_up_deadline__lte=now + timedelta(days=3),
+    ).select_related("event", "applicant")
+    sent = 0
+    for application in due:
+        with transaction.atomic():
+            if _once(application, ReminderKind.FOLLOW_UP):
+                send_reminder(application, ReminderKind.FOLLOW_UP)
+                sent += 1
+    return sent
+
+
+def send_start_reminders(*, now: datetime | None = None) -> int:
+    """A day and an hour before an online session starts, every accepted
+    participant gets a reminder with the link, in their language."""
+    from .notifications import send_reminder
+
+    now = now or timezone.now()
+    sent = 0
+    windows = [
+        (ReminderKind.DAY_BEFORE, timedelta(hours=2), timedelta(hours=24)),
+        (ReminderKind.HOUR_BEFORE, timedelta(0), timedelta(hours=1)),
+    ]
+    for kind, after, before in windows:
+        due = (
+            Application.objects.filter(
+                state=S.ACCEPTED,
+                event__visibility=Visibility.PUBLISHED,
+                event__is_cancelled=False,
+                event__format__in=[Format.ONLINE, Format.HYBRID],
+                event__starts_at__gt=now + after,
+                event__starts_at__lte=now + before,
+            )
+            .exclude(reminders__kind=kind)
+            .select_related("event", "applicant")
+        )
+        for application in due:
+            with transaction.atomic():
+                if _once(application, kind):
+                    send_reminder(application, kind)
+                    sent += 1
+    return sent
+
+
+def purge_personal_data(*, now: datetime | None = None) -> int:
+    """After each event's retention period, delete the personal data of its
+    applications, answers and follow-ups. The rows stay, anonymous, so the
+    counts by state, role and country remain."""
+    now = now or timezone.now()
+    purged = 0
+    for event in Event.objects.filter(personal_data_purged_at__isnull=True):
+        if event.ends_at + timedelta(days=event.retention_days) > now:
+            continue
+        with transaction.atomic():
+            locked = _lock(event.pk)
+            answers = Answer.objects.filter(application__event=locked)
+            files = list(answers.exclude(file="").values_list("file", flat=True))
+            answers.delete()
+            FollowUp.objects.filter(application__event=locked).delete()
+            locked.applications.update(
+                applicant=None,
+                name="",
+                organisation="",
+                languages=[],
+                personal_data_purged=True,
+            )
+            ApplicationEvent.objects.filter(application__event=locked).update(
+                comment=""
+            )
+            locked.personal_data_purged_at = now
+            locked.save(update_fields=["personal_data_purged_at"])
+            transaction.on_commit(partial(_delete_unused_files, files))
+        purged += 1
+    return purged
+
+
+def _delete_unused_files(names: list[str]) -> None:
+    """Answer files are content-addressed: delete one only when no other
+    answer still points to it."""
+    for name in set(names):
+        if not Answer.objects.filter(file=name).exists():
+            default_storage.delete(name)

@@ -9,6 +9,11 @@ urlpatterns = [
     path("speakers/<slug:slug>/", public.speaker_detail, name="speaker"),
     path("applications/<uuid:uuid>/", public.application_detail, name="application"),
     path(
+        "applications/<uuid:uuid>/follow-up/",
+        organise.follow_up,
+        name="follow_up",
+    ),
+    path(
         "applications/<uuid:uuid>/<str:action>/",
         public.application_action,
         name="application_action",

@@ -22,17 +22,25 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ActionRefused, get_for_user
 from ecoc_hub.core.workflow import TransitionError
 
-from .. import notifications, permissions, services
+from .. import notifications, permissions, services, timetable
 from ..enums import DraftDecision, QuestionKind
 from ..forms import (
     SORTS,
     ApplicationForm,
     DraftForm,
     EmailTemplateForm,
+    FollowUpForm,
     QuestionFormSet,
     SelectionFilterForm,
 )
-from ..models import Answer, Application, EmailTemplate, Event, MessageKind
+from ..models import (
+    Answer,
+    Application,
+    EmailTemplate,
+    Event,
+    FollowUp,
+    MessageKind,
+)
 
 
 def _event(request: HttpRequest, slug: str, *, manage: bool = False) -> Event:
@@ -433,3 +441,43 @@ def decide(
     else:
         messages.success(request, _("Done; the applicant gets an e-mail."))
     return redirect(application.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up(request: AuthenticatedHttpRequest, uuid: object) -> HttpResponse:
+    application = get_for_user(
+        Application.objects.select_related("event"),
+        request.user,
+        can_see=permissions.can_see_application,
+        can_do=permissions.can_fill_follow_up,
+        uuid=uuid,
+    )
+    instance = FollowUp.objects.filter(application=application).first()
+    form = FollowUpForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.save_follow_up(
+            application=application,
+            user=request.user,
+            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+        )
+        messages.success(request, _("Thank you: the organisers have your answers."))
+        return redirect(application.get_absolute_url())
+    event = application.event
+    return render(
+        request,
+        "events/follow_up.html",
+        {
+            "event": event,
+            "application": application,
+            "form": form,
+            "deadline": timetable.local(event.follow_up_deadline, event.zone)
+            if event.follow_up_deadline
+            else None,
+            "breadcrumbs": _crumbs(
+                event,
+                (_("Application"), application.get_absolute_url()),
+                (_("Before the event"), ""),
+            ),
+        },
+    )

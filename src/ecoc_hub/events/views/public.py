@@ -17,7 +17,14 @@ from ecoc_hub.core.workflow import TransitionError
 
 from .. import calendar, permissions, queries, services, timetable
 from ..enums import Kind
-from ..models import Application, CalendarFeed, Event, Session, Speaker
+from ..models import (
+    Application,
+    CalendarFeed,
+    Event,
+    FollowUp,
+    Session,
+    Speaker,
+)
 from ..workflow import APPLICATION, OFFER
 
 
@@ -165,6 +172,10 @@ def application_detail(request: AuthenticatedHttpRequest, uuid: object) -> HttpR
             "actions": actions,
             "history": application.history.select_related("actor"),
             "can_decide": permissions.can_decide(user, application),
+            "can_follow_up": permissions.can_fill_follow_up(user, application),
+            "follow_up": FollowUp.objects.filter(application=application).first(),
+            "follow_up_deadline": event.follow_up_deadline
+            and timetable.local(event.follow_up_deadline, event.zone),
             "decisions": [
                 t.action
                 for t in APPLICATION.available(user, application)
