@@ -4,13 +4,14 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from ecoc_hub.api.v1 import api as rest_api
+from ecoc_hub.cities import views as cities_views
 from ecoc_hub.core import views as core_views
 
 urlpatterns = [
     path("health", core_views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("", core_views.home, name="home"),
+    path("", cities_views.home, name="home"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("privacy/", core_views.privacy, name="privacy"),
     path("about/", core_views.about, name="about"),

@@ -14,8 +14,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from ecoc_hub.accounts import demo
+from ecoc_hub.accounts.demo import load_demo_teams
 from ecoc_hub.accounts.models import Membership, User
-from ecoc_hub.cities.demo import load_demo as load_demo_teams
 
 pytestmark = pytest.mark.django_db
 
@@ -224,10 +224,12 @@ def test_a_demo_run_on_a_public_site_takes_the_passwords_away(demo_people, setti
 def test_serve_takes_the_demo_passwords_away_unless_the_site_is_local(
     demo_people, site_url, host, kept
 ):
-    from ecoc_hub.core.management.commands.serve import Command
+    from ecoc_hub.core import startup
+    from ecoc_hub.core.management.commands.serve import Command, _start
 
     out = StringIO()
-    Command(stdout=out)._guard_demo_passwords(site_url, host)
+    for message in startup.run(_start(site_url, host)):
+        Command(stdout=out).stdout.write(message)
 
     assert [
         User.objects.get(pk=u.pk).has_usable_password() for u in demo_people.values()
@@ -243,7 +245,7 @@ def test_serve_takes_the_demo_passwords_away_unless_the_site_is_local(
 def test_the_demo_command_ends_with_the_table(local_site):
     out = StringIO()
 
-    call_command("demo", "--app", "cities", "--app", "accounts", stdout=out)
+    call_command("demo", "--app", "accounts", stdout=out)
 
     text = out.getvalue()
     assert text.index("Demo content is loaded.") < text.index("Demo sign-ins at ")

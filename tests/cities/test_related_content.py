@@ -66,7 +66,8 @@ def test_a_page_about_nothing_has_no_library_section(client):
 
     response = client.get(title.get_absolute_url())
 
-    assert [s.heading for s in response.context["related_sections"]] == []
+    # Only the team section, which says that no team has joined yet.
+    assert [s.heading for s in response.context["related_sections"]] == ["City teams"]
 
 
 def test_criteria_and_home_pages_count_what_each_capacity_area_holds(

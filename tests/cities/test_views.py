@@ -255,6 +255,18 @@ def test_city_page_lists_the_teams_of_its_titles(client):
     assert "Trenčín team" not in content
 
 
+def test_title_page_says_when_no_team_has_joined_yet(client):
+    response = client.get("/cities/oulu-fi/2026/")
+
+    (section,) = [
+        s for s in response.context["related_sections"] if s.heading == "City teams"
+    ]
+    assert section.context["teams"] == []
+    assert "No city team has joined ECoC Hub for this title yet." in (
+        response.content.decode()
+    )
+
+
 def test_unknown_city_is_404(client):
     response = client.get("/cities/atlantis-xx/")
 
@@ -284,14 +296,6 @@ def test_title_page_for_a_year_the_city_did_not_hold_is_404(client):
     response = client.get("/cities/oulu-fi/2025/")
 
     assert response.status_code == 404
-
-
-@pytest.fixture
-def without_related_providers(monkeypatch):
-    """Only this app's queries: other apps' sections count their own."""
-    monkeypatch.setattr(
-        related, "_providers", {page: [] for page in related._providers}
-    )
 
 
 @pytest.fixture
@@ -343,8 +347,12 @@ def test_city_page_query_count_does_not_grow_with_the_teams(
 
 
 def test_title_page_shows_the_sections_of_registered_providers(
-    client, settings, tmp_path
+    client, settings, tmp_path, monkeypatch
 ):
+    # This provider alone (the apps' own are tested with their apps).
+    monkeypatch.setattr(
+        related, "_providers", {page: [] for page in related._providers}
+    )
     (tmp_path / "related.html").write_text(
         "{% for item in section.context.items %}<p>{{ item }}</p>{% endfor %}"
     )

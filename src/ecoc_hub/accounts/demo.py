@@ -1,10 +1,12 @@
-"""Demo sign-ins: a member, a team admin and a curator a newcomer can try.
+"""Demo content of the accounts app: a few fictional city teams, and the demo
+sign-ins a newcomer can try (a member, a team admin and a curator).
 
-Called by ``ecoc-hub demo`` after the city teams exist; running it again
-changes nothing. The accounts get passwords only when the site is local:
-SITE_URL on a loopback address and not https. Anywhere else no demo password
-is ever set, and those already set are taken away, so a demo database moved
-to a public server cannot be entered with a password printed in a terminal.
+Called first by ``ecoc-hub demo`` (the other apps' content refers to the
+teams and people); running it again changes nothing. The accounts get
+passwords only when the site is local: SITE_URL on a loopback address and not
+https. Anywhere else no demo password is ever set, and those already set are
+taken away, so a demo database moved to a public server cannot be entered with
+a password printed in a terminal.
 
 The passwords are derived from the site's SECRET_KEY, so they are the same at
 every run and can be printed again without being stored anywhere. The demo
@@ -32,11 +34,82 @@ from django.db import transaction
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from ecoc_hub.cities.models import Title
+from ecoc_hub.core.startup import Start
+
 from . import roles
 from .models import Membership, Organisation, User
+from .services import create_team
 
 DEMO_TEAM = "Oulu 2026 programme team (demo)"
 PASSWORD_SALT = "ecoc_hub.accounts.demo.password"  # noqa: S105 - a namespace
+
+
+DEMO_TEAMS: list[dict[str, Any]] = [
+    {
+        "kind": Organisation.Kind.TITLE_TEAM,
+        "city": "Oulu",
+        "year": 2026,
+        "name": "Oulu 2026 programme team (demo)",
+        "description": (
+            "A fictional team used in the demo content: the programme and "
+            "production staff of a northern title city, working on winter "
+            "events, climate and community projects across a wide region."
+        ),
+    },
+    {
+        "kind": Organisation.Kind.TITLE_TEAM,
+        "city": "Trenčín",
+        "year": 2026,
+        "name": "Trenčín 2026 delivery team (demo)",
+        "description": (
+            "A fictional team used in the demo content: the delivery office of "
+            "a mid-sized title city, in charge of venues, volunteers and the "
+            "evaluation of the title year."
+        ),
+    },
+    {
+        "kind": Organisation.Kind.CANDIDATE_TEAM,
+        "candidate_city": "Valdoria",
+        "candidate_year": 2033,
+        "name": "Valdoria 2033 bid team (demo)",
+        "description": (
+            "A fictional candidate city team used in the demo content, "
+            "preparing its first bid book."
+        ),
+    },
+]
+
+
+@transaction.atomic
+def load_demo_teams(*, stdout: Any) -> int:
+    """Create the demo teams that do not exist yet; return how many were made."""
+    created = 0
+    for spec in DEMO_TEAMS:
+        if Organisation.objects.filter(name=spec["name"], kind=spec["kind"]).exists():
+            continue
+        if spec["kind"] == Organisation.Kind.TITLE_TEAM:
+            title = Title.objects.get(city__name=spec["city"], year=spec["year"])
+            create_team(
+                kind=spec["kind"],
+                name=spec["name"],
+                title=title,
+                description=spec["description"],
+            )
+        else:
+            create_team(
+                kind=spec["kind"],
+                name=spec["name"],
+                candidate_city=spec["candidate_city"],
+                candidate_year=spec["candidate_year"],
+                description=spec["description"],
+            )
+        created += 1
+    stdout.write(
+        _("City teams: %(created)d created, %(total)d in the demo.")
+        % {"created": created, "total": len(DEMO_TEAMS)}
+    )
+    return created
 
 
 @dataclass(frozen=True)
@@ -129,7 +202,9 @@ def _ensure_two_factor(user: User) -> None:
 
 @transaction.atomic
 def load_demo(*, stdout: Any) -> int:
-    """Create the demo people that do not exist yet; return how many."""
+    """Create the demo teams, then the demo people, that do not exist yet;
+    return how many people were made."""
+    load_demo_teams(stdout=stdout)
     team = Organisation.objects.filter(name=DEMO_TEAM).first()
     local = is_local_site()
     created = 0
@@ -151,6 +226,23 @@ def load_demo(*, stdout: Any) -> int:
         % {"created": created, "total": len(DEMO_PEOPLE)}
     )
     return created
+
+
+def guard_demo_passwords(start: Start) -> str | None:
+    """Demo passwords are printed in a terminal: never let them open a site
+    that other machines can reach (a ``core.startup`` hook of ``serve``)."""
+    if (
+        is_local_site(start.site_url)
+        and not start.every_interface
+        and is_local_site(start.listen_url)
+    ):
+        return None
+    if revoke_demo_passwords():
+        return _(
+            "The demo people's passwords were removed: this site can be "
+            "reached from other machines."
+        )
+    return None
 
 
 def revoke_demo_passwords() -> int:

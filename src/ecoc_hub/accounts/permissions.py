@@ -1,49 +1,32 @@
 """Named predicates shared by views, templates and the API.
 
-A visitor is anyone not signed in. A member is any signed-in person with a
-verified account; curators, reviewers, experts and admins hold a group each.
+The role predicates (``is_member``, ``is_curator``, ...) live in
+``ecoc_hub.core.roles`` so that the lower layers can use them too; they are
+imported here so that the accounts app's rules read in one place.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import roles
-
-
-def _has_group(user: Any, name: str) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    cache = getattr(user, "_ecoc_group_names", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._ecoc_group_names = cache
-    return name in cache
-
-
-def is_member(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
-
-
-def is_admin(user: Any) -> bool:
-    return is_member(user) and (user.is_superuser or _has_group(user, roles.ADMIN))
-
-
-def is_curator(user: Any) -> bool:
-    return is_admin(user) or _has_group(user, roles.CURATOR)
-
-
-def is_reviewer(user: Any) -> bool:
-    return is_admin(user) or _has_group(user, roles.REVIEWER)
-
-
-def is_expert(user: Any) -> bool:
-    return _has_group(user, roles.EXPERT)
-
-
-def requires_mfa(user: Any) -> bool:
-    """Curators and admins must have a second factor before they act."""
-    return is_curator(user)
+from ecoc_hub.core.roles import (
+    is_admin as is_admin,
+)
+from ecoc_hub.core.roles import (
+    is_curator as is_curator,
+)
+from ecoc_hub.core.roles import (
+    is_expert as is_expert,
+)
+from ecoc_hub.core.roles import (
+    is_member as is_member,
+)
+from ecoc_hub.core.roles import (
+    is_reviewer as is_reviewer,
+)
+from ecoc_hub.core.roles import (
+    requires_mfa as requires_mfa,
+)
 
 
 def is_team_admin(user: Any, organisation: Any) -> bool:

@@ -14,9 +14,11 @@ from . import queries
 from .models import Organisation
 
 
-def _section(teams: QuerySet[Organisation], user: Any) -> RelatedSection | None:
+def _section(
+    teams: QuerySet[Organisation], user: Any, *, always: bool = False
+) -> RelatedSection | None:
     items = list(teams)
-    if not items:
+    if not items and not always:
         return None
     return RelatedSection(
         heading=_("City teams"),
@@ -31,7 +33,9 @@ def teams_for_city(*, obj: Any, user: Any) -> RelatedSection | None:
 
 
 def teams_for_title(*, obj: Any, user: Any) -> RelatedSection | None:
-    return _section(queries.teams_for_city(title=obj), user)
+    # A title page says so when no team has joined yet: it is where a team
+    # looks for itself.
+    return _section(queries.teams_for_city(title=obj), user, always=True)
 
 
 def register_sections() -> None:

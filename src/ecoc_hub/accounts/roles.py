@@ -1,12 +1,8 @@
-"""Roles are Django groups with these names. Predicates live in permissions.py."""
+"""The names people read for the roles (``ecoc_hub.core.roles`` defines them)."""
 
 from django.utils.translation import gettext_lazy as _
 
-MEMBER = "member"
-EXPERT = "expert"
-CURATOR = "curator"
-REVIEWER = "reviewer"
-ADMIN = "admin"
+from ecoc_hub.core.roles import ADMIN, CURATOR, EXPERT, MEMBER, REVIEWER
 
 ROLE_NAMES = {
     MEMBER: _("Member"),

@@ -24,9 +24,9 @@ from django.db.models import QuerySet
 from django.utils.text import get_valid_filename
 
 from ecoc_hub.library.files import open_blob
+from ecoc_hub.library.metadata import absolute, build_record, with_record_related
 from ecoc_hub.library.models import Resource
 
-from .metadata import absolute, build_record, with_record_related
 from .queries import live_resources
 from .xmlformats import datacite_element, oai_dc_element, to_bytes
 

@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .metadata import ResourceRecord
+from ecoc_hub.library.metadata import EXPORT_MEDIA_TYPES, ResourceRecord
+
 from .xmlformats import datacite_element, oai_dc_element
 
 
@@ -251,15 +252,11 @@ def csv_table(records: Sequence[ResourceRecord]) -> bytes:
 
 
 FORMATS: dict[str, ExportFormat] = {
-    "dc.xml": ExportFormat("application/xml", "xml", dublin_core),
-    "datacite.xml": ExportFormat(
-        "application/vnd.datacite.datacite+xml", "xml", datacite
-    ),
-    "csl.json": ExportFormat(
-        "application/vnd.citationstyles.csl+json", "json", csl_json
-    ),
-    "bib": ExportFormat("application/x-bibtex; charset=utf-8", "bib", bibtex),
-    "ris": ExportFormat("application/x-research-info-systems", "ris", ris),
-    "csv": ExportFormat("text/csv; charset=utf-8", "csv", csv_table),
+    "dc.xml": ExportFormat(EXPORT_MEDIA_TYPES["dc.xml"], "xml", dublin_core),
+    "datacite.xml": ExportFormat(EXPORT_MEDIA_TYPES["datacite.xml"], "xml", datacite),
+    "csl.json": ExportFormat(EXPORT_MEDIA_TYPES["csl.json"], "json", csl_json),
+    "bib": ExportFormat(EXPORT_MEDIA_TYPES["bib"], "bib", bibtex),
+    "ris": ExportFormat(EXPORT_MEDIA_TYPES["ris"], "ris", ris),
+    "csv": ExportFormat(EXPORT_MEDIA_TYPES["csv"], "csv", csv_table),
 }
 RESOURCE_FORMATS = ["dc.xml", "datacite.xml", "csl.json", "bib", "ris"]

@@ -15,11 +15,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
+from ecoc_hub.library.librarysearch import describe, matching_resources
+from ecoc_hub.library.metadata import absolute, with_record_related
 from ecoc_hub.library.models import Resource
 from ecoc_hub.search.params import FACETS, SearchParams
 
-from .librarysearch import describe, matching_resources
-from .metadata import absolute, with_record_related
 from .queries import new_resources
 
 FEED_SIZE = 50

@@ -26,16 +26,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from ecoc_hub.cities.models import CapacityArea, Title
-from ecoc_hub.library.models import Resource
-
-from . import queries
-from .metadata import (
+from ecoc_hub.library.metadata import (
     absolute,
     build_record,
     oai_identifier,
     site_host,
     with_record_related,
 )
+from ecoc_hub.library.models import Resource
+
+from . import queries
 from .models import DeletedRecord
 from .xmlformats import (
     DATACITE_NS,

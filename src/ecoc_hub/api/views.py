@@ -18,17 +18,20 @@ from django.views.decorators.http import (
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import get_for_user
 from ecoc_hub.library import permissions
+from ecoc_hub.library.landing import (
+    LINKSET_JSON,
+    is_public_landing,
+    linkset,
+    record_for,
+)
+from ecoc_hub.library.librarysearch import matching_resources
+from ecoc_hub.library.metadata import SEARCH_EXPORT_LIMIT, absolute, build_record
 from ecoc_hub.library.models import Resource
 from ecoc_hub.search.params import FACETS, SearchParams
 
 from . import exports, services
 from .forms import TokenForm
-from .landing import LINKSET_JSON, is_public_landing, linkset, record_for
-from .librarysearch import matching_resources
-from .metadata import absolute, build_record
 from .models import ApiToken
-
-SEARCH_EXPORT_LIMIT = 500
 
 
 def _get_resource_for_user(request: HttpRequest, uuid: Any) -> Resource:

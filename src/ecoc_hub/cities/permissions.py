@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ecoc_hub.accounts.permissions import is_curator
+from ecoc_hub.core.roles import is_curator
 
 
 def can_see_unverified_titles(user: Any) -> bool:

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ecoc_hub.core.startup import Start
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -88,6 +91,13 @@ def ensure_reference_data() -> bool:
         return False
     load_reference_data()
     return True
+
+
+def reference_data_hook(start: Start) -> str | None:
+    """``ecoc-hub serve`` loads the directory when it is missing (core.startup)."""
+    if ensure_reference_data():
+        return _("The ECoC directory and criteria were loaded.")
+    return None
 
 
 def reference_strings_source() -> str:

@@ -16,6 +16,7 @@ from .queries import (
     capacity_area_search_url,
     city_titles,
     directory,
+    home_titles,
     visible_titles,
 )
 
@@ -26,6 +27,23 @@ def _is_htmx_swap(request: HttpRequest) -> bool:
         request.headers.get("HX-Request") == "true"
         and request.headers.get("HX-History-Restore-Request") != "true"
     )
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The site's first page: the titles of the moment and the capacity areas
+    (the page itself is ``core/home.html``, with the base layout)."""
+    counts = capacity_area_counts(user=request.user)
+    context = {
+        **home_titles(),
+        # Every capacity area with how many things it holds, so "the capacity
+        # areas that organise everything" lead somewhere from the first page.
+        "capacity_areas": [
+            (area, counts.get(area.code, 0))
+            for area in CapacityArea.objects.select_related("criterion")
+        ],
+    }
+    return render(request, "core/home.html", context)
 
 
 @require_GET

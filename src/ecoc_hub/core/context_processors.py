@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from ecoc_hub.accounts.permissions import is_curator
+from ecoc_hub.core.roles import is_curator
 
 
 def site(request: HttpRequest) -> dict[str, object]:

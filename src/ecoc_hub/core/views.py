@@ -13,24 +13,6 @@ from .health import all_checks
 DAY = 24 * 3600
 
 
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    from ecoc_hub.cities.models import CapacityArea
-    from ecoc_hub.cities.queries import capacity_area_counts, home_titles
-
-    counts = capacity_area_counts(user=request.user)
-    context = {
-        **home_titles(),
-        # Every capacity area with how many things it holds, so "the capacity
-        # areas that organise everything" lead somewhere from the first page.
-        "capacity_areas": [
-            (area, counts.get(area.code, 0))
-            for area in CapacityArea.objects.select_related("criterion")
-        ],
-    }
-    return render(request, "core/home.html", context)
-
-
 def _url_or(name: str, fallback: str) -> str:
     """The URL of ``name``, or of ``fallback`` while that page does not exist."""
     try:

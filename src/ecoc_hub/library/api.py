@@ -22,16 +22,16 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 from pydantic import Field, field_validator
 
-from ecoc_hub.api import librarysearch
 from ecoc_hub.api.auth import READ, WRITE, caller
-from ecoc_hub.api.librarysearch import resources_in_order
-from ecoc_hub.api.metadata import LICENCE_URLS, with_record_related
 from ecoc_hub.api.paging import PageMeta, envelope, page_number, page_size
 from ecoc_hub.api.problems import ERRORS, Problem, problem
 from ecoc_hub.cities import queries as city_queries
 from ecoc_hub.cities.models import CapacityArea, Title
 from ecoc_hub.core.links import absolute
 from ecoc_hub.core.permissions import check_object, check_user, get_for_user
+from ecoc_hub.library import librarysearch
+from ecoc_hub.library.librarysearch import resources_in_order
+from ecoc_hub.library.metadata import LICENCE_URLS, with_record_related
 from ecoc_hub.search.params import (
     FACETS,
     MAX_QUERY_LENGTH,

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ecoc_hub.api.landing import add_signposting
 from ecoc_hub.core.permissions import ObjectPredicate, get_for_user
+from ecoc_hub.library.landing import add_signposting
 
 from .. import permissions, queries, services
 from ..forms import ReportForm

@@ -10,9 +10,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
-# In this order: teams first, then the content that may refer to them.
+# In this order: teams and people first, then the content that may refer to
+# them.
 DEMO_MODULES = (
-    "ecoc_hub.cities.demo",
     "ecoc_hub.accounts.demo",
     "ecoc_hub.library.demo",
     "ecoc_hub.podcasts.demo",

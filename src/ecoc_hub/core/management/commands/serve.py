@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from ecoc_hub.cities.reference import ensure_reference_data
+from ecoc_hub.core import startup
 from ecoc_hub.core.lifeline import Lifeline, use_private_tmpdir
 
 
@@ -54,10 +54,9 @@ class Command(BaseCommand):
         try:
             call_command("migrate", interactive=False, verbosity=0)
             call_command("createcachetable", verbosity=0)
-            if ensure_reference_data():
-                self.stdout.write(_("The ECoC directory and criteria were loaded."))
             _name_site(site_url)
-            self._guard_demo_passwords(site_url, host)
+            for message in startup.run(_start(site_url, host)):
+                self.stdout.write(message)
         finally:
             collected = collecting.wait()
         if collected != 0:
@@ -115,26 +114,6 @@ class Command(BaseCommand):
         if failed:
             sys.exit(1)
 
-    def _guard_demo_passwords(self, site_url: str, host: str) -> None:
-        """Demo passwords are printed in a terminal: never let them open a
-        site that other machines can reach."""
-        from ecoc_hub.accounts.demo import is_local_site, revoke_demo_passwords
-
-        every_interface = host in ("", "0.0.0.0", "::")  # noqa: S104
-        if (
-            is_local_site(site_url)
-            and not every_interface
-            and is_local_site(f"http://{_url_host(host)}")
-        ):
-            return
-        if revoke_demo_passwords():
-            self.stdout.write(
-                _(
-                    "The demo people's passwords were removed: this site can be "
-                    "reached from other machines."
-                )
-            )
-
     def _site_url(self, host: str, port: int) -> str:
         """The public address links use: SITE_URL, or where this server
         listens when it is not set (said in the first line of output)."""
@@ -170,6 +149,14 @@ class Command(BaseCommand):
                 % {"site_url": configured, "url": listening}
             )
         return configured
+
+
+def _start(site_url: str, host: str) -> startup.Start:
+    return startup.Start(
+        site_url=site_url,
+        listen_url=f"http://{_url_host(host)}",
+        every_interface=host in ("", "0.0.0.0", "::"),  # noqa: S104
+    )
 
 
 def _url_host(host: str) -> str:

@@ -30,6 +30,20 @@ LICENCE_URLS: dict[str, str] = {
     Resource.Licence.ALL_RIGHTS_RESERVED: "http://rightsstatements.org/vocab/InC/1.0/",
 }
 
+# The export formats (api.exports writes them) by file suffix, with the media
+# type a link or a response announces; the landing page and the search page
+# link them (templatetags/open_metadata.py).
+EXPORT_MEDIA_TYPES: dict[str, str] = {
+    "dc.xml": "application/xml",
+    "datacite.xml": "application/vnd.datacite.datacite+xml",
+    "csl.json": "application/vnd.citationstyles.csl+json",
+    "bib": "application/x-bibtex; charset=utf-8",
+    "ris": "application/x-research-info-systems",
+    "csv": "text/csv; charset=utf-8",
+}
+# The most records one search export or feed of the search holds.
+SEARCH_EXPORT_LIMIT = 500
+
 # Resource type → (DCMI type, DataCite resourceTypeGeneral, CSL type, BibTeX
 # entry type, RIS type, schema.org type).
 TYPE_MAP: dict[str, tuple[str, str, str, str, str, str]] = {

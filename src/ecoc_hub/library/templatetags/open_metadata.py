@@ -1,5 +1,5 @@
-"""Template tags that put the api app's machine-readable metadata on the
-library's pages: ``{% resource_head resource %}`` in the page head,
+"""Template tags that put machine-readable metadata (served by the api app) on
+the library's pages: ``{% resource_head resource %}`` in the page head,
 ``{% resource_exports resource %}`` in its body, and
 ``{% search_feeds request %}`` / ``{% search_feeds_head request %}`` on the
 search page."""
@@ -18,7 +18,6 @@ from ecoc_hub.core.jsonld import jsonld_script
 from ecoc_hub.library.models import Resource
 from ecoc_hub.search.params import FACETS, SearchParams
 
-from ..exports import FORMATS
 from ..landing import (
     citation_meta,
     is_public_landing,
@@ -27,7 +26,7 @@ from ..landing import (
     record_for,
     resource_jsonld,
 )
-from ..views import SEARCH_EXPORT_LIMIT
+from ..metadata import EXPORT_MEDIA_TYPES, SEARCH_EXPORT_LIMIT
 
 register = template.Library()
 
@@ -48,14 +47,14 @@ def _resource_exports(resource: Resource) -> list[tuple[str, str, str]]:
     return [
         (
             reverse("api:resource_export", args=[resource.uuid, fmt]),
-            FORMATS[fmt].media_type,
+            EXPORT_MEDIA_TYPES[fmt],
             labels[fmt],
         )
         for fmt in ("bib", "ris", "csl.json", "datacite.xml", "dc.xml")
     ]
 
 
-@register.inclusion_tag("api/includes/resource_head.html")
+@register.inclusion_tag("library/includes/resource_head.html")
 def resource_head(resource: Resource) -> dict[str, Any]:
     if not is_public_landing(resource):
         return {}
@@ -69,7 +68,7 @@ def resource_head(resource: Resource) -> dict[str, Any]:
     }
 
 
-@register.inclusion_tag("api/includes/resource_exports.html")
+@register.inclusion_tag("library/includes/resource_exports.html")
 def resource_exports(resource: Resource) -> dict[str, Any]:
     return {"exports": _resource_exports(resource)}
 
@@ -89,11 +88,11 @@ def _search_context(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@register.inclusion_tag("api/includes/search_feeds.html")
+@register.inclusion_tag("library/includes/search_feeds.html")
 def search_feeds(request: HttpRequest) -> dict[str, Any]:
     return _search_context(request)
 
 
-@register.inclusion_tag("api/includes/search_feeds_head.html")
+@register.inclusion_tag("library/includes/search_feeds_head.html")
 def search_feeds_head(request: HttpRequest) -> dict[str, Any]:
     return _search_context(request)

@@ -2,8 +2,8 @@ import io
 
 import pytest
 
+from ecoc_hub.accounts.demo import load_demo_teams as load_demo
 from ecoc_hub.accounts.models import Organisation
-from ecoc_hub.cities.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
