@@ -10,6 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .enums import (
+    ConsentTopic,
+    JoinRequestStatus,
+    OrganisationKind,
+    TeamRole,
+    Visibility,
+)
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -40,10 +48,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A person. Logs in with an e-mail address; roles are Django groups."""
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("Public: anyone can see my profile")
-        MEMBERS = "members", _("Members: only signed-in members can see it")
-        PRIVATE = "private", _("Private: only me and the curators")
+    Visibility = Visibility
 
     username = None  # type: ignore[assignment]
     first_name = None  # type: ignore[assignment]
@@ -92,7 +97,7 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(visibility__in=["public", "members", "private"]),
+                condition=models.Q(visibility__in=Visibility.values),
                 name="user_visibility_valid",
             )
         ]
@@ -113,10 +118,7 @@ class User(AbstractUser):
 class Organisation(models.Model):
     """A city team: the delivery or bid team of a title city or a candidate."""
 
-    class Kind(models.TextChoices):
-        TITLE_TEAM = "title", _("Title city team")
-        CANDIDATE_TEAM = "candidate", _("Candidate city team")
-        OTHER = "other", _("Other organisation")
+    Kind = OrganisationKind
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
@@ -149,10 +151,10 @@ class Organisation(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(kind="title", title__isnull=False)
-                    | models.Q(kind="candidate", title__isnull=True)
+                    models.Q(kind=OrganisationKind.TITLE_TEAM, title__isnull=False)
+                    | models.Q(kind=OrganisationKind.CANDIDATE_TEAM, title__isnull=True)
                     & ~models.Q(candidate_city="")
-                    | models.Q(kind="other")
+                    | models.Q(kind=OrganisationKind.OTHER)
                 ),
                 name="organisation_kind_matches_city",
             )
@@ -166,9 +168,7 @@ class Organisation(models.Model):
 
 
 class Membership(models.Model):
-    class Role(models.TextChoices):
-        ADMIN = "admin", _("Team admin")
-        MEMBER = "member", _("Team member")
+    Role = TeamRole
 
     organisation = models.ForeignKey(
         Organisation,
@@ -258,10 +258,7 @@ class Invitation(models.Model):
 class Consent(models.Model):
     """A dated record of a yes or no to an optional kind of e-mail."""
 
-    class Topic(models.TextChoices):
-        NEWSLETTER = "newsletter", _("News and announcements from ECoC Hub")
-        EVENTS = "events", _("Invitations to Academy Camps and webinars")
-        DIGEST = "digest", _("A monthly digest of new library resources")
+    Topic = ConsentTopic
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -286,11 +283,7 @@ class Consent(models.Model):
 class JoinRequest(models.Model):
     """A member's request to join a city team, decided by a team admin."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for an answer")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+    Status = JoinRequestStatus
 
     organisation = models.ForeignKey(
         Organisation,
@@ -326,13 +319,11 @@ class JoinRequest(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "user"],
-                condition=models.Q(status="pending"),
+                condition=models.Q(status=JoinRequestStatus.PENDING),
                 name="joinrequest_one_pending_per_team",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    status__in=["pending", "accepted", "declined", "withdrawn"]
-                ),
+                condition=models.Q(status__in=JoinRequestStatus.values),
                 name="joinrequest_status_valid",
             ),
         ]

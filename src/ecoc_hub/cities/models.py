@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .countries import country_name
+from .enums import TitleStatus
 from .names import all_city_names, city_name
 
 
@@ -116,12 +117,7 @@ class City(models.Model):
 class Title(models.Model):
     """A European Capital of Culture title: one city, one year."""
 
-    class Status(models.TextChoices):
-        HELD = "held", _("Held")
-        TITLE_YEAR = "title_year", _("Title year")
-        DESIGNATED = "designated", _("Designated")
-        SELECTED = "selected", _("Selected")
-        UNVERIFIED = "unverified", _("Unverified")
+    Status = TitleStatus
 
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
     city = models.ForeignKey(
@@ -145,15 +141,7 @@ class Title(models.Model):
                 name="title_year_range",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    status__in=[
-                        "held",
-                        "title_year",
-                        "designated",
-                        "selected",
-                        "unverified",
-                    ]
-                ),
+                condition=models.Q(status__in=TitleStatus.values),
                 name="title_status_valid",
             ),
         ]

@@ -42,6 +42,7 @@ from ecoc_hub.search.params import (
 
 from . import permissions, services
 from .files import MEDIA_TYPES, UploadRejected, stage_upload
+from .enums import CreatorKind, Licence, ResourceType
 from .models import Resource, ResourceFile
 
 router = Router()
@@ -107,30 +108,10 @@ class ResourcePage(PageMeta):
     results: list[ResourceOut]
 
 
-ResourceTypeLiteral = Literal[
-    "bid_book",
-    "selection_report",
-    "monitoring_report",
-    "evaluation",
-    "toolkit",
-    "guide",
-    "case_study",
-    "research_report",
-    "presentation",
-    "recording",
-    "other",
-]
-LicenceLiteral = Literal[
-    "cc0-1.0",
-    "cc-by-4.0",
-    "cc-by-sa-4.0",
-    "cc-by-nc-4.0",
-    "cc-by-nc-sa-4.0",
-    "cc-by-nd-4.0",
-    "cc-by-nc-nd-4.0",
-    "pdm-1.0",
-    "all-rights-reserved",
-]
+# The API accepts public and members-only records; restricted access needs
+# named teams, which only the deposit form can choose
+# (tests/library/test_api_enums.py keeps this a subset of Access).
+ApiAccess = Literal["public", "members"]
 
 
 def _no_nul(value: Any) -> Any:
@@ -144,7 +125,7 @@ def _no_nul(value: Any) -> Any:
 
 class CreatorIn(Schema):
     name: str = Field(min_length=1, max_length=200)
-    kind: Literal["person", "organisation"] = "person"
+    kind: CreatorKind = CreatorKind.PERSON
 
     @field_validator("name")
     @classmethod
@@ -157,10 +138,10 @@ class ResourceIn(Schema):
     abstract: str = Field(default="", max_length=20000)
     publisher: str = Field(default="", max_length=200)
     publication_year: int | None = Field(default=None, ge=1900, le=2100)
-    resource_type: ResourceTypeLiteral = "other"
+    resource_type: ResourceType = ResourceType.OTHER
     languages: list[str] = Field(default_factory=list, max_length=20)
-    licence: LicenceLiteral = "all-rights-reserved"
-    access: Literal["public", "members"] = "public"
+    licence: Licence = Licence.ALL_RIGHTS_RESERVED
+    access: ApiAccess = "public"
     creators: list[CreatorIn] = Field(default_factory=list, max_length=50)
     capacity_areas: list[str] = Field(default_factory=list, max_length=30)
     title_cities: list[str] = Field(

@@ -11,48 +11,28 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.core.models import StateHistory
 
+from .enums import (
+    Access,
+    CreatorKind,
+    Decision,
+    Extraction,
+    FileKind,
+    Licence,
+    RelationKind,
+    ReportReason,
+    ResourceState,
+    ResourceType,
+)
 from .vocab import validate_countries, validate_doi, validate_isbn, validate_languages
 
 
 class Resource(models.Model):
     """A library record: Dublin Core-like metadata with files attached."""
 
-    class Type(models.TextChoices):
-        BID_BOOK = "bid_book", _("Bid book")
-        SELECTION_REPORT = "selection_report", _("Selection report")
-        MONITORING_REPORT = "monitoring_report", _("Monitoring report")
-        EVALUATION = "evaluation", _("Evaluation")
-        TOOLKIT = "toolkit", _("Toolkit")
-        GUIDE = "guide", _("Guide")
-        CASE_STUDY = "case_study", _("Case study")
-        RESEARCH_REPORT = "research_report", _("Research report")
-        PRESENTATION = "presentation", _("Presentation")
-        RECORDING = "recording", _("Recording")
-        OTHER = "other", _("Other")
-
-    class Licence(models.TextChoices):
-        CC0 = "cc0-1.0", _("CC0 1.0 (public domain dedication)")
-        CC_BY = "cc-by-4.0", _("CC BY 4.0")
-        CC_BY_SA = "cc-by-sa-4.0", _("CC BY-SA 4.0")
-        CC_BY_NC = "cc-by-nc-4.0", _("CC BY-NC 4.0")
-        CC_BY_NC_SA = "cc-by-nc-sa-4.0", _("CC BY-NC-SA 4.0")
-        CC_BY_ND = "cc-by-nd-4.0", _("CC BY-ND 4.0")
-        CC_BY_NC_ND = "cc-by-nc-nd-4.0", _("CC BY-NC-ND 4.0")
-        PUBLIC_DOMAIN = "pdm-1.0", _("Public domain mark")
-        ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
-
-    class Access(models.TextChoices):
-        PUBLIC = "public", _("Public: anyone")
-        MEMBERS = "members", _("Members: signed-in members only")
-        RESTRICTED = "restricted", _("Restricted: named city teams only")
-
-    class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted for review")
-        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-        PUBLISHED = "published", _("Published")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+    Type = ResourceType
+    Licence = Licence
+    Access = Access
+    State = ResourceState
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     slug = models.SlugField(_("slug"), max_length=80, blank=True)
@@ -156,54 +136,19 @@ class Resource(models.Model):
         indexes = [models.Index(fields=["state", "-published_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(
-                    state__in=[
-                        "draft",
-                        "submitted",
-                        "changes_requested",
-                        "published",
-                        "rejected",
-                        "withdrawn",
-                    ]
-                ),
+                condition=models.Q(state__in=ResourceState.values),
                 name="resource_state_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(access__in=["public", "members", "restricted"]),
+                condition=models.Q(access__in=Access.values),
                 name="resource_access_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    licence__in=[
-                        "cc0-1.0",
-                        "cc-by-4.0",
-                        "cc-by-sa-4.0",
-                        "cc-by-nc-4.0",
-                        "cc-by-nc-sa-4.0",
-                        "cc-by-nd-4.0",
-                        "cc-by-nc-nd-4.0",
-                        "pdm-1.0",
-                        "all-rights-reserved",
-                    ]
-                ),
+                condition=models.Q(licence__in=Licence.values),
                 name="resource_licence_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    resource_type__in=[
-                        "bid_book",
-                        "selection_report",
-                        "monitoring_report",
-                        "evaluation",
-                        "toolkit",
-                        "guide",
-                        "case_study",
-                        "research_report",
-                        "presentation",
-                        "recording",
-                        "other",
-                    ]
-                ),
+                condition=models.Q(resource_type__in=ResourceType.values),
                 name="resource_type_valid",
             ),
             models.CheckConstraint(
@@ -212,12 +157,13 @@ class Resource(models.Model):
                 name="resource_year_range",
             ),
             models.CheckConstraint(
-                condition=~models.Q(state="published")
+                condition=~models.Q(state=ResourceState.PUBLISHED)
                 | models.Q(published_at__isnull=False, publication_year__isnull=False),
                 name="resource_published_has_date",
             ),
             models.CheckConstraint(
-                condition=~models.Q(state="withdrawn") | ~models.Q(withdrawn_reason=""),
+                condition=~models.Q(state=ResourceState.WITHDRAWN)
+                | ~models.Q(withdrawn_reason=""),
                 name="resource_withdrawn_has_reason",
             ),
         ]
@@ -242,9 +188,7 @@ class Resource(models.Model):
 
 
 class Creator(models.Model):
-    class Kind(models.TextChoices):
-        PERSON = "person", _("Person")
-        ORGANISATION = "organisation", _("Organisation")
+    Kind = CreatorKind
 
     resource = models.ForeignKey(
         Resource, on_delete=models.CASCADE, related_name="creators"
@@ -264,7 +208,7 @@ class Creator(models.Model):
                 fields=["resource", "position"], name="creator_unique_position"
             ),
             models.CheckConstraint(
-                condition=models.Q(kind__in=["person", "organisation"]),
+                condition=models.Q(kind__in=CreatorKind.values),
                 name="creator_kind_valid",
             ),
         ]
@@ -274,10 +218,7 @@ class Creator(models.Model):
 
 
 class ResourceRelation(models.Model):
-    class Kind(models.TextChoices):
-        TRANSLATION_OF = "translation_of", _("Translation of")
-        PART_OF = "part_of", _("Part of")
-        NEW_VERSION_OF = "new_version_of", _("New version of")
+    Kind = RelationKind
 
     source = models.ForeignKey(
         Resource, on_delete=models.CASCADE, related_name="relations_from"
@@ -299,9 +240,7 @@ class ResourceRelation(models.Model):
                 name="relation_not_to_itself",
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    kind__in=["translation_of", "part_of", "new_version_of"]
-                ),
+                condition=models.Q(kind__in=RelationKind.values),
                 name="relation_kind_valid",
             ),
         ]
@@ -344,13 +283,7 @@ class ResourceVersion(models.Model):
 class ModerationEvent(StateHistory):
     """The history of a resource's state, written by ``library.moderation``."""
 
-    class Decision(models.TextChoices):
-        SUBMITTED = "submitted", _("Submitted for review")
-        APPROVED = "approved", _("Approved and published")
-        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        PUBLISHED_DIRECTLY = "published_directly", _("Published by a curator")
+    Decision = Decision
 
     resource = models.ForeignKey(
         Resource, on_delete=models.CASCADE, related_name="moderation_events"
@@ -363,21 +296,16 @@ class ModerationEvent(StateHistory):
         verbose_name_plural = _("moderation events")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(
-                    decision__in=[
-                        "submitted",
-                        "approved",
-                        "changes_requested",
-                        "rejected",
-                        "withdrawn",
-                        "published_directly",
-                    ]
-                ),
+                condition=models.Q(decision__in=Decision.values),
                 name="moderation_decision_valid",
             ),
             models.CheckConstraint(
                 condition=~models.Q(
-                    decision__in=["changes_requested", "rejected", "withdrawn"]
+                    decision__in=[
+                        Decision.CHANGES_REQUESTED,
+                        Decision.REJECTED,
+                        Decision.WITHDRAWN,
+                    ]
                 )
                 | ~models.Q(comment=""),
                 name="moderation_decision_has_comment",
@@ -409,31 +337,8 @@ class Blob(models.Model):
 
 
 class ResourceFile(models.Model):
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF"
-        DOCX = "docx", "DOCX"
-        PPTX = "pptx", "PPTX"
-        XLSX = "xlsx", "XLSX"
-        ODT = "odt", "ODT"
-        ODP = "odp", "ODP"
-        TXT = "txt", _("Plain text")
-        MARKDOWN = "md", "Markdown"
-        HTML = "html", "HTML"
-        JPEG = "jpeg", "JPEG"
-        PNG = "png", "PNG"
-        WEBP = "webp", "WebP"
-        MP3 = "mp3", "MP3"
-        M4A = "m4a", "M4A"
-        OGG = "ogg", "OGG"
-        MP4 = "mp4", "MP4"
-        WEBM = "webm", "WebM"
-        VTT = "vtt", "WebVTT"
-
-    class Extraction(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        OK = "ok", _("Done")
-        FAILED = "failed", _("Failed")
-        SKIPPED = "skipped", _("Not applicable")
+    Kind = FileKind
+    Extraction = Extraction
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     resource = models.ForeignKey(
@@ -486,13 +391,11 @@ class ResourceFile(models.Model):
         verbose_name_plural = _("files")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(
-                    extraction_status__in=["pending", "ok", "failed", "skipped"]
-                ),
+                condition=models.Q(extraction_status__in=Extraction.values),
                 name="file_extraction_status_valid",
             ),
             models.CheckConstraint(
-                condition=~models.Q(extraction_status="failed")
+                condition=~models.Q(extraction_status=Extraction.FAILED)
                 | ~models.Q(extraction_error=""),
                 name="file_failure_has_reason",
             ),
@@ -557,13 +460,7 @@ class FilePage(models.Model):
 
 
 class Report(models.Model):
-    class Reason(models.TextChoices):
-        COPYRIGHT = "copyright", _("Copyright or licence problem")
-        PERSONAL_DATA = "personal_data", _("Personal data")
-        INACCURATE = "inaccurate", _("Inaccurate or outdated")
-        OFFENSIVE = "offensive", _("Offensive content")
-        BROKEN = "broken", _("Broken file")
-        OTHER = "other", _("Other")
+    Reason = ReportReason
 
     resource = models.ForeignKey(
         Resource, on_delete=models.CASCADE, related_name="reports"
@@ -594,16 +491,7 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(
-                    reason__in=[
-                        "copyright",
-                        "personal_data",
-                        "inaccurate",
-                        "offensive",
-                        "broken",
-                        "other",
-                    ]
-                ),
+                condition=models.Q(reason__in=ReportReason.values),
                 name="report_reason_valid",
             )
         ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .categories import AppleCategory
+from .enums import EpisodeType, PersonRole, ShowType
 
 language_validator = RegexValidator(
     r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$",
@@ -27,9 +28,7 @@ class ShowQuerySet(models.QuerySet["Show"]):
 
 
 class Show(models.Model):
-    class Type(models.TextChoices):
-        EPISODIC = "episodic", _("Episodic: newest episodes first")
-        SERIAL = "serial", _("Serial: listen in order, oldest first")
+    Type = ShowType
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -82,11 +81,11 @@ class Show(models.Model):
         verbose_name_plural = _("shows")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(state__in=["draft", "published"]),
+                condition=models.Q(state__in=State.values),
                 name="podcasts_show_state_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(show_type__in=["episodic", "serial"]),
+                condition=models.Q(show_type__in=ShowType.values),
                 name="podcasts_show_type_valid",
             ),
         ]
@@ -153,10 +152,7 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
 
 
 class Episode(models.Model):
-    class Type(models.TextChoices):
-        FULL = "full", _("Full episode")
-        TRAILER = "trailer", _("Trailer")
-        BONUS = "bonus", _("Bonus")
+    Type = EpisodeType
 
     show = models.ForeignKey(
         Show, on_delete=models.CASCADE, related_name="episodes", verbose_name=_("show")
@@ -230,15 +226,15 @@ class Episode(models.Model):
                 fields=["show", "slug"], name="podcasts_episode_unique_slug"
             ),
             models.CheckConstraint(
-                condition=models.Q(state__in=["draft", "published"]),
+                condition=models.Q(state__in=State.values),
                 name="podcasts_episode_state_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(episode_type__in=["full", "trailer", "bonus"]),
+                condition=models.Q(episode_type__in=EpisodeType.values),
                 name="podcasts_episode_type_valid",
             ),
             models.CheckConstraint(
-                condition=~models.Q(state="published")
+                condition=~models.Q(state=State.PUBLISHED)
                 | models.Q(published_at__isnull=False),
                 name="podcasts_episode_published_has_date",
             ),
@@ -292,14 +288,7 @@ class Episode(models.Model):
 class Person(models.Model):
     """Someone heard or credited in an episode (podcast:person)."""
 
-    class Role(models.TextChoices):
-        HOST = "host", _("Host")
-        CO_HOST = "co-host", _("Co-host")
-        GUEST = "guest", _("Guest")
-        NARRATOR = "narrator", _("Narrator")
-        PRODUCER = "producer", _("Producer")
-        WRITER = "writer", _("Writer")
-        AUDIO_EDITOR = "audio editor", _("Audio editor")
+    Role = PersonRole
 
     # Group names from the Podcasting 2.0 person taxonomy.
     GROUPS = {
