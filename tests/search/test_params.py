@@ -121,7 +121,7 @@ def test_int_or_none_reads_integers_only():
 
 
 def test_the_facet_names_are_defined_once_for_every_reader():
-    from ecoc_hub.api import librarysearch
+    from ecoc_hub.library import librarysearch
     from ecoc_hub.library.views import browse
     from ecoc_hub.search import queries
 

@@ -41,8 +41,8 @@ from ecoc_hub.search.params import (
 )
 
 from . import permissions, services
-from .files import MEDIA_TYPES, UploadRejected, stage_upload
 from .enums import CreatorKind, Licence, ResourceType
+from .files import MEDIA_TYPES, UploadRejected, stage_upload
 from .models import Resource, ResourceFile
 
 router = Router()

@@ -4,14 +4,14 @@ from django import template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from ecoc_hub.podcasts.text import render_markdown
+from ecoc_hub.core.markdown import render_markdown
 
 register = template.Library()
 
 
 @register.filter
 def markdown(text: str) -> SafeString:
-    """Markdown to sanitised HTML (the podcasts' show-notes renderer)."""
+    """Markdown to sanitised HTML (core.markdown, as the podcasts' show notes)."""
     return render_markdown(text or "")
 
 
