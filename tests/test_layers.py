@@ -22,6 +22,9 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("core", ["ecoc_hub.core", "ecoc_hub.formats"]),
     ("directory", ["ecoc_hub.cities"]),
     ("accounts", ["ecoc_hub.accounts"]),
+    # Certificates of any app (an event's attendance, a course): the apps
+    # register their sources with it.
+    ("certificates", ["ecoc_hub.certificates"]),
     ("search", ["ecoc_hub.search"]),
     ("library", ["ecoc_hub.library"]),
     (
