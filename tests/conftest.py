@@ -1,8 +1,25 @@
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import PASSWORD, UserFactory
+
+# Property-based tests (hypothesis): bounded everywhere; in CI the same
+# examples every run (derandomised, no example database), so a failure is
+# reproducible from the log; "thorough" for a long hunt by hand:
+# HYPOTHESIS_PROFILE=thorough pytest tests/library/test_index_invariant.py
+hypothesis_settings.register_profile("default", max_examples=30, deadline=None)
+hypothesis_settings.register_profile(
+    "ci", max_examples=30, deadline=None, derandomize=True, database=None
+)
+hypothesis_settings.register_profile("thorough", max_examples=300, deadline=None)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI") else "default")
+)
 
 
 @pytest.fixture(autouse=True)

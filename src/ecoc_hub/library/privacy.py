@@ -13,10 +13,10 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext
 
 from ecoc_hub.accounts.privacy import ContributionChoice, PersonalFile
-from ecoc_hub.search.services import remove_document
 
 from .models import Creator, ModerationEvent, Report, Resource, ResourceFile
-from .search_index import KIND, index_resource
+from .search_index import index_resource
+from .services import delete_resource
 
 if TYPE_CHECKING:
     from ecoc_hub.accounts.models import User
@@ -151,8 +151,7 @@ def erase_library_data(user: User, *, contributions: ContributionChoice) -> None
     resources = list(Resource.objects.filter(owner=user))
     for resource in resources:
         if resource.state in UNPUBLISHED or contributions == ContributionChoice.REMOVE:
-            remove_document(kind=KIND, object_id=resource.pk)
-            resource.delete()
+            delete_resource(resource=resource)
             continue
         if contributions == ContributionChoice.ANONYMISE and user.display_name:
             renamed = Creator.objects.filter(

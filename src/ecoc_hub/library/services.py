@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ecoc_hub.accounts.models import Organisation, User
 from ecoc_hub.cities.models import CapacityArea, Title
 from ecoc_hub.core.workflow import TransitionError
+from ecoc_hub.search.services import remove_document
 
 from .files import StagedFile, atomic_with_files, store_blob
 from .models import (
@@ -40,7 +41,7 @@ from .moderation import (
     submit_for_review,
     withdraw,
 )
-from .search_index import index_resource
+from .search_index import KIND, index_resource
 from .tasks import extract_file, refresh_index_entry
 
 __all__ = [  # moderation lives in .moderation; these names stay importable here
@@ -285,6 +286,20 @@ def remove_file(*, file: ResourceFile) -> None:
             _("Files of a published record are replaced, not removed.")
         )
     file.delete()
+
+
+@transaction.atomic
+def delete_resource(*, resource: Resource) -> None:
+    """Delete a record and its search document in one transaction.
+
+    The index has no foreign key to the record (it holds every app's
+    documents), so a record deleted any other way would stay searchable.
+    The row is locked first, like every writer of the index, so an
+    extraction finishing meanwhile waits and then finds it gone.
+    """
+    Resource.objects.select_for_update().filter(pk=resource.pk).first()
+    remove_document(kind=KIND, object_id=resource.pk)
+    resource.delete()
 
 
 # Reports ------------------------------------------------------------------------
