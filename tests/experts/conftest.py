@@ -78,3 +78,34 @@ def fill(application: Application, **overrides: Any) -> Application:
 @pytest.fixture
 def call(db) -> Call:
     return make_call()
+
+
+def add_categories(call: Call) -> list:
+    from decimal import Decimal
+
+    values = [[1, "Weak"], [2, "Fair"], [3, "Good"], [4, "Very good"], [5, "Excellent"]]
+    return [
+        call.score_categories.create(
+            name=name, weight=Decimal(weight), values=values, position=i
+        )
+        for i, (name, weight) in enumerate(
+            [
+                ("Relevance of experience", "2"),
+                ("ECoC knowledge", "1"),
+                ("Languages", "1"),
+            ]
+        )
+    ]
+
+
+def submitted(call: Call, *, name: str = "Ana Popescu", email: str = "", **overrides):
+    from tests.factories import UserFactory
+
+    user = UserFactory(display_name=name, **({"email": email} if email else {}))
+    application = services.start_application(user=user, call=call)
+    application.expert.full_name = name
+    application.expert.country = "RO"
+    application.expert.save()
+    fill(application, **overrides)
+    services.submit(application=application, actor=user)
+    return application

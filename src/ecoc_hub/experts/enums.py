@@ -47,6 +47,18 @@ class ApplicationState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class Recommendation(models.TextChoices):
+    ACCEPT = "accept", _("Accept")
+    UNSURE = "unsure", _("Undecided")
+    REJECT = "reject", _("Reject")
+
+
+class Decision(models.TextChoices):
+    NONE = "", _("Not decided")
+    ACCEPT = "accept", _("Accept")
+    REJECT = "reject", _("Reject")
+
+
 class EcocRole(models.TextChoices):
     DELIVERY_TEAM = "delivery_team", _("Member of the delivery team")
     BID_TEAM = "bid_team", _("Member of the bid team")

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.core.models import StateHistory
 
-from .enums import ApplicationState, EcocRole, Level, Profile
+from .enums import ApplicationState, Decision, EcocRole, Level, Profile, Recommendation
 
 
 class Call(models.Model):
@@ -310,6 +310,14 @@ class Application(models.Model):
     )
     cv_name = models.CharField(_("CV file name"), max_length=255, blank=True)
     declaration = models.BooleanField(_("declaration of honour"), default=False)
+    #: The manager's drafted decision, sent with the round's decisions.
+    decision = models.CharField(
+        _("drafted decision"),
+        max_length=10,
+        choices=Decision.choices,
+        default=Decision.NONE,
+        blank=True,
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
@@ -326,6 +334,10 @@ class Application(models.Model):
             models.UniqueConstraint(
                 fields=["call", "expert"], name="experts_one_application_per_call"
             ),
+            models.CheckConstraint(
+                condition=models.Q(decision__in=Decision.values),
+                name="experts_application_decision_valid",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -336,6 +348,16 @@ class Application(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("experts:application", args=[self.uuid])
+
+    @property
+    def scope(self) -> str:
+        """The profile the application is reviewed and ranked in."""
+        return self.profiles[0] if self.profiles else ""
+
+    @property
+    def reference(self) -> str:
+        """The blind name reviewers see instead of the applicant's."""
+        return gettext("Application %(number)s") % {"number": self.pk}
 
     def profile_labels(self) -> list[str]:
         labels = dict(Profile.choices)
@@ -404,14 +426,158 @@ class ApplicationEvent(StateHistory):
         return str(dict(ApplicationState.choices).get(self.to_state, self.to_state))
 
 
+class CallReviewer(models.Model):
+    """A panel member of one call, reviewing in the profiles listed."""
+
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="reviewers", verbose_name=_("call")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="review_panels",
+        verbose_name=_("reviewer"),
+    )
+    profiles = models.JSONField(_("profiles reviewed"), default=list)
+
+    class Meta:
+        ordering = ["call", "pk"]
+        verbose_name = _("panel member")
+        verbose_name_plural = _("panel members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "user"], name="experts_reviewer_once_per_call"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class Conflict(models.Model):
+    """A reviewer's declared conflict of interest with one application."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="conflicts",
+        verbose_name=_("application"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="declared_conflicts",
+        verbose_name=_("reviewer"),
+    )
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="experts_conflict_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} / {self.application_id}"
+
+
+class Review(models.Model):
+    """One reviewer's assignment to one application, and their review.
+
+    When the reviewer's account is deleted the review stays, anonymous
+    (``reviewer`` is emptied), so the ranking does not change.
+    """
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name=_("application"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="expert_reviews",
+        verbose_name=_("reviewer"),
+    )
+    is_manual = models.BooleanField(_("assigned by hand"), default=False)
+    assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+    recommendation = models.CharField(
+        _("recommendation"), max_length=10, choices=Recommendation.choices, blank=True
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["application", "pk"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "reviewer"], name="experts_review_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(recommendation__in=[*Recommendation.values, ""]),
+                name="experts_review_recommendation_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} / {self.reviewer_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("experts:review", args=[self.pk])
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+class Score(models.Model):
+    review = models.ForeignKey(
+        Review,
+        on_delete=models.CASCADE,
+        related_name="scores",
+        verbose_name=_("review"),
+    )
+    category = models.ForeignKey(
+        ScoreCategory,
+        on_delete=models.CASCADE,
+        related_name="scores",
+        verbose_name=_("category"),
+    )
+    value = models.SmallIntegerField(_("value"))
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "category"], name="experts_score_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.value}"
+
+
 __all__ = [
     "Application",
     "ApplicationEvent",
     "Call",
     "CallProfile",
+    "CallReviewer",
+    "Conflict",
     "EcocExperience",
     "EvaluationRound",
     "ExpertProfile",
     "Level",
+    "Review",
+    "Score",
     "ScoreCategory",
 ]

@@ -71,3 +71,42 @@ def can_download_cv(user: Any, application: Application) -> bool:
 
 def can_merge_profiles(user: Any) -> bool:
     return is_curator(user)
+
+
+def is_panel_member(user: Any, call: Call) -> bool:
+    if not is_member(user):
+        return False
+    cache = getattr(user, "_experts_panel_call_ids", None)
+    if cache is None:
+        cache = set(user.review_panels.values_list("call_id", flat=True))
+        user._experts_panel_call_ids = cache
+    return call.pk in cache
+
+
+def can_review(user: Any) -> bool:
+    """Has a place on at least one call's panel, or manages calls (the
+    reviewer's pages; each review is then checked on its own)."""
+    return (is_member(user) and user.review_panels.exists()) or can_manage_calls(user)
+
+
+def is_own_review(user: Any, review: Any) -> bool:
+    return is_member(user) and review.reviewer_id == user.pk
+
+
+def can_see_review(user: Any, review: Any) -> bool:
+    return is_own_review(user, review) or is_call_manager(user, review.application.call)
+
+
+def can_score(user: Any, review: Any) -> bool:
+    return (
+        is_own_review(user, review)
+        and not review.is_submitted
+        and review.application.state == Application.State.UNDER_REVIEW
+    )
+
+
+def can_see_other_scores(user: Any, review: Any) -> bool:
+    """Reviewers see the others' scores only once theirs is in."""
+    if is_call_manager(user, review.application.call):
+        return True
+    return is_own_review(user, review) and review.is_submitted

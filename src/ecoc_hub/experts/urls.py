@@ -26,4 +26,25 @@ urlpatterns = [
         name="application_withdraw",
     ),
     path("applications/<uuid:uuid>/cv/", views.application_cv, name="application_cv"),
+    path("calls/<slug:slug>/manage/", views.call_manage, name="manage"),
+    path(
+        "calls/<slug:slug>/manage/assignment/",
+        views.assignment_proposal,
+        name="assignment",
+    ),
+    path("calls/<slug:slug>/manage/ranking/", views.ranking_view, name="ranking"),
+    path(
+        "calls/<slug:slug>/manage/statistics/",
+        views.round_statistics,
+        name="statistics",
+    ),
+    path(
+        "calls/<slug:slug>/manage/rounds/<int:number>/send/",
+        views.decisions_send,
+        name="decisions_send",
+    ),
+    path("reviews/", views.review_list, name="reviews"),
+    path("reviews/<int:pk>/", views.review_detail, name="review"),
+    path("reviews/<int:pk>/conflict/", views.review_conflict, name="review_conflict"),
+    path("reviews/<int:pk>/cv/", views.review_cv, name="review_cv"),
 ]

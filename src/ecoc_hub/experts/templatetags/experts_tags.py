@@ -8,3 +8,10 @@ register = template.Library()
 @register.filter
 def working_language(code: str) -> str:
     return language_label(code)
+
+
+@register.filter
+def profile_label(code: str) -> str:
+    from ..enums import Profile
+
+    return str(dict(Profile.choices).get(code, code))

@@ -21,9 +21,9 @@ from ecoc_hub.core.permissions import check_object, get_for_user
 from ecoc_hub.core.workflow import TransitionError
 from ecoc_hub.library.files import UploadRejected, open_blob
 
-from . import permissions, services
-from .eligibility import Facts, missing_for_submission, rule_summary, unmet_rules
-from .forms import (
+from .. import permissions, services
+from ..eligibility import Facts, missing_for_submission, rule_summary, unmet_rules
+from ..forms import (
     ApplicationForm,
     ExperienceFormSet,
     LanguageFormSet,
@@ -31,8 +31,8 @@ from .forms import (
     experience_of,
     languages_of,
 )
-from .models import Application, Call, EcocExperience
-from .workflow import APPLICATION
+from ..models import Application, Call, EcocExperience
+from ..workflow import APPLICATION
 
 
 def experts_crumb() -> tuple[str, str]:
@@ -58,7 +58,11 @@ def call_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "experts/call_list.html",
-        {"calls": calls, "breadcrumbs": [(_("Calls for experts"), "")]},
+        {
+            "calls": calls,
+            "can_review": permissions.can_review(request.user),
+            "breadcrumbs": [(_("Calls for experts"), "")],
+        },
     )
 
 
@@ -80,6 +84,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "mine": mine,
             "can_apply": permissions.can_apply(request.user, call),
             "rules": rule_summary(call),
+            "is_manager": permissions.is_call_manager(request.user, call),
             "breadcrumbs": [experts_crumb(), (call.title, "")],
         },
     )
