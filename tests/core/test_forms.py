@@ -136,3 +136,48 @@ def test_admins_also_get_the_site_administration(client, admin_user):
     labels = [a.text for a in page.xpath('//details[@class="staff-menu"]//a')]
     assert labels[-1] == "Site administration"
     assert len(labels) == 4
+
+
+def _project_forms() -> list[type[forms.BaseForm]]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import ecoc_hub
+
+    found = []
+    for module_info in pkgutil.walk_packages(ecoc_hub.__path__, "ecoc_hub."):
+        if not module_info.name.endswith(".forms"):
+            continue
+        module = importlib.import_module(module_info.name)
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, forms.BaseForm) and cls.__module__ == module.__name__:
+                found.append(cls)
+    return found
+
+
+def test_no_form_asks_for_several_choices_with_a_bare_multiple_select():
+    """A <select multiple> of dozens of rows needs Ctrl-click and hides what is
+    chosen: long lists use the chooser (core.forms.ChooserWidget), short ones
+    checkboxes (issue 9.6)."""
+    offenders = [
+        f"{cls.__module__}.{cls.__name__}.{name}"
+        for cls in _project_forms()
+        for name, field in cls.base_fields.items()
+        if type(field.widget) is forms.SelectMultiple
+    ]
+
+    assert len(_project_forms()) > 20
+    assert offenders == []
+
+
+def test_no_form_asks_for_codes_typed_by_hand():
+    offenders = [
+        f"{cls.__module__}.{cls.__name__}.{name}"
+        for cls in _project_forms()
+        for name, field in cls.base_fields.items()
+        if any(word in name for word in ("languages", "countries", "country"))
+        and not isinstance(field, forms.ChoiceField)
+    ]
+
+    assert offenders == []

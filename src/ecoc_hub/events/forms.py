@@ -249,6 +249,8 @@ class DraftForm(forms.Form):
     selected = forms.TypedMultipleChoiceField(
         coerce=int,
         choices=(),
+        # One checkbox per row of the selection table (events/selection.html).
+        widget=forms.CheckboxSelectMultiple,
         required=True,
         error_messages={"required": _("Select at least one application.")},
     )
