@@ -22,6 +22,7 @@ urlpatterns = [
     path("cities/", include("ecoc_hub.cities.urls")),
     path("library/", include("ecoc_hub.library.urls")),
     path("podcasts/", include("ecoc_hub.podcasts.urls")),
+    path("academy/", include("ecoc_hub.events.attendance_urls")),
     path("academy/", include("ecoc_hub.events.urls")),
     path("experts/", include("ecoc_hub.experts.urls")),
     path("search/", include("ecoc_hub.search.urls")),

@@ -86,6 +86,7 @@ def test_export_includes_registered_sections(member_client, monkeypatch):
 
     assert sorted(data) == [
         "account",
+        "attendance",
         "certificates",
         "events",
         "exported_at",

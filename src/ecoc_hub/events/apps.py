@@ -16,6 +16,7 @@ class EventsConfig(AppConfig):
         from .tasks import expire_offers, purge_personal_data, send_reminders
 
         storedfiles.register("events", answer_files)
+        _register_attendance()
         schedule.register(
             "events.expire_offers", every=timedelta(minutes=10), task=expire_offers
         )
@@ -29,3 +30,20 @@ class EventsConfig(AppConfig):
             every=timedelta(days=1),
             task=purge_personal_data,
         )
+
+
+def _register_attendance() -> None:
+    """Check-in and certificates of attendance (events/checkin.py, certify.py)."""
+    from ecoc_hub.accounts.privacy import register_exporter
+    from ecoc_hub.certificates.sources import register_source
+
+    from .attendance_privacy import export_attendance
+    from .models import Event
+    from .permissions import can_manage_event
+
+    register_source(
+        Event,
+        can_manage=can_manage_event,
+        link=lambda event: (event.title, event.get_absolute_url()),
+    )
+    register_exporter("attendance", export_attendance)

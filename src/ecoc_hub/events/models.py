@@ -683,3 +683,8 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return self.kind
+
+
+# Attendance lives in its own module (check-in, certificates); imported
+# here so that Django registers it with the app.
+from .attendance import Attendance, CheckInMethod  # noqa: E402, F401
