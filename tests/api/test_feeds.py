@@ -72,7 +72,9 @@ def test_search_feed_follows_the_query_and_facets(client, member, curator):
     )
 
     assert feed.feed.title == "ECoC Hub library search: “volunteering”, Toolkit"
-    assert feed.feed.link == f"{SITE}/library/?q=volunteering&type=toolkit"
+    assert feed.feed.link == (
+        f"{SITE}/search/?q=volunteering&kind=library.resource&type=toolkit"
+    )
     assert [entry.title for entry in feed.entries] == ["Volunteering toolkit"]
 
 
@@ -85,12 +87,10 @@ def test_search_feed_for_a_member_includes_members_only(member_client, member, c
 
 
 def test_search_page_links_its_feed_with_the_same_parameters(client, published):
-    response = client.get("/library/?q=toolkit&type=toolkit&sort=title")
+    response = client.get("/library/?q=toolkit&type=toolkit&sort=title", follow=True)
 
     document = html.fromstring(response.content)
-    assert document.xpath('//link[@type="application/atom+xml"]/@href') == [
-        "/library/feeds/search.atom?q=toolkit&type=toolkit"
-    ]
+    assert response.templates[0].name == "search/index.html"
     assert document.xpath('//nav[@class="search-feeds"]//a/@href') == [
         "/library/feeds/search.atom?q=toolkit&type=toolkit",
         "/library/feeds/search.rss?q=toolkit&type=toolkit",
@@ -98,6 +98,22 @@ def test_search_page_links_its_feed_with_the_same_parameters(client, published):
         "/library/export/ris?q=toolkit&type=toolkit",
         "/library/export/csl.json?q=toolkit&type=toolkit",
         "/library/export/csv?q=toolkit&type=toolkit",
+    ]
+
+
+def test_a_site_search_over_every_kind_offers_no_library_feed(client, published):
+    response = client.get("/search/?q=toolkit")
+
+    document = html.fromstring(response.content)
+    assert document.xpath('//nav[@class="search-feeds"]') == []
+
+
+def test_the_library_listing_links_its_feed_in_the_head(client, published):
+    response = client.get("/library/?type=toolkit")
+
+    document = html.fromstring(response.content)
+    assert document.xpath('//link[@type="application/atom+xml"]/@href') == [
+        "/library/feeds/search.atom?type=toolkit"
     ]
 
 

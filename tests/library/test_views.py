@@ -37,8 +37,33 @@ def test_library_page_lists_published_resources(client, published):
     ]
 
 
+def test_a_query_on_the_library_lands_on_the_one_results_page(client, published):
+    response = client.get(
+        reverse("library:list"),
+        {"q": " zythophilia ", "type": "toolkit", "sort": "title", "page": "2"},
+    )
+
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/search/?q=zythophilia&kind=library.resource&type=toolkit&sort=title",
+    )
+
+
+def test_browsing_the_library_by_filters_stays_on_the_listing(client, published):
+    response = client.get(reverse("library:list"), {"type": "toolkit", "q": "  "})
+
+    assert (response.status_code, response.templates[0].name) == (
+        200,
+        "library/index.html",
+    )
+    assert (
+        b'<summary class="button button-secondary search-filters-toggle">Filter (1)'
+        in (response.content)
+    )
+
+
 def test_search_finds_a_word_inside_the_pdf_with_its_page(client, published):
-    response = client.get(reverse("library:list"), {"q": "zythophilia"})
+    response = client.get(reverse("library:list"), {"q": "zythophilia"}, follow=True)
 
     hit = response.context["results"].hits[0]
     file = published.files.get()
@@ -55,7 +80,7 @@ def test_search_finds_a_word_inside_the_pdf_with_its_page(client, published):
 def test_passage_labels_are_in_the_readers_language(client, published, language, label):
     client.cookies["ecoc_hub_language"] = language
 
-    response = client.get(reverse("library:list"), {"q": "zythophilia"})
+    response = client.get(reverse("library:list"), {"q": "zythophilia"}, follow=True)
 
     hit = response.context["results"].hits[0]
     assert [p.label for p in hit.passages] == [label]

@@ -18,23 +18,24 @@ def parsed(query_string: str, **kwargs) -> SearchParams:
     return SearchParams.from_query(QueryDict(query_string), **kwargs)
 
 
-def test_nothing_given_is_the_listing_of_everything_newest_first():
+def test_nothing_given_is_the_listing_of_everything():
     assert parsed("") == SearchParams(
-        query="", sort="newest", filters={}, year_from=None, year_to=None, page=1
+        query="", sort="relevance", filters={}, year_from=None, year_to=None, page=1
     )
     assert (parsed("").is_search, parsed("").active_filters) == (False, 0)
 
 
-def test_words_sort_by_relevance_unless_another_sort_is_asked_for():
-    assert (parsed("q=tourism").sort, parsed("q=tourism&sort=title").sort) == (
-        "relevance",
-        "title",
-    )
+def test_the_sort_is_relevance_unless_another_sort_is_asked_for():
+    assert (
+        parsed("q=tourism").sort,
+        parsed("").sort,
+        parsed("q=tourism&sort=title").sort,
+    ) == ("relevance", "relevance", "title")
 
 
 def test_an_unknown_sort_falls_back_to_the_default():
     assert (parsed("sort=random").sort, parsed("q=x&sort=").sort) == (
-        "newest",
+        "relevance",
         "relevance",
     )
 

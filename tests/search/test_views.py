@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.urls import reverse
+from lxml import html
 
 from ecoc_hub.search.services import Passage
 from tests.search.conftest import make_document
@@ -210,3 +211,42 @@ def test_a_nul_in_a_facet_value_is_ignored_instead_of_failing(client):
 
     assert response.status_code == 200
     assert response.context["results"].total == 1
+
+
+def test_filters_open_from_a_disclosure_that_counts_the_active_filters(client):
+    make_documents(1)
+
+    response = client.get(
+        URL, {"q": "culture", "type": ["report", "guide"], "year_from": "2019"}
+    )
+
+    document = html.fromstring(response.content)
+    (details,) = document.xpath('//details[@id="search-filters"]')
+    assert (details.get("open"), details.xpath("./summary")[0].text_content()) == (
+        None,
+        "Filter (3)",
+    )
+    # The results come after the one-line disclosure, the facets inside it.
+    assert document.xpath('//details[@id="search-filters"]//aside//fieldset/legend')
+    assert details.getnext().get("class") == "search-results"
+
+
+def test_without_filters_the_disclosure_says_filter(client):
+    make_documents(1)
+
+    response = client.get(URL, {"q": "culture"})
+
+    document = html.fromstring(response.content)
+    assert document.xpath('//details[@id="search-filters"]/summary/text()') == [
+        "Filter"
+    ]
+
+
+def test_a_query_typed_on_a_listing_is_ranked_by_relevance(client):
+    make_documents(1)
+
+    listing = client.get(URL).content.decode()
+    sorts = [client.get(URL, q).context["results"].sort for q in ({"q": "x"}, {})]
+
+    assert sorts == ["relevance", "relevance"]
+    assert '<option value="relevance" selected>' in listing

@@ -11,13 +11,13 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import linebreaks
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from ecoc_hub.library.librarysearch import describe, matching_resources
 from ecoc_hub.library.metadata import absolute, with_record_related
 from ecoc_hub.library.models import Resource
+from ecoc_hub.library.search_index import results_url
 from ecoc_hub.search.params import FACETS, SearchParams
 
 from .queries import new_resources
@@ -137,10 +137,8 @@ class SearchFeed(NewResourcesFeed):
         return _("New resources matching a search in the ECoC Hub library.")
 
     def link(self, obj: FeedContext) -> str:
-        params = obj.query.as_params()
-        return absolute(reverse("library:list")) + (
-            "?" + urlencode(params) if params else ""
-        )
+        # The page in its own order (the feed lists the newest first).
+        return absolute(results_url(obj.query, sort=False))
 
     def items(self, obj: FeedContext) -> list[Resource]:
         return matching_resources(obj.query, user=obj.user, limit=FEED_SIZE)

@@ -9,14 +9,17 @@ from collections.abc import Iterator
 from django.db import models, transaction
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.search.params import SearchParams
 from ecoc_hub.search.registry import (
     FacetValueLabeller,
     register_facet,
     register_kind_label,
     register_locator_labeller,
+    register_results_links,
 )
 from ecoc_hub.search.services import (
     Passage,
@@ -226,6 +229,8 @@ def _language_labels(values: list[str]) -> dict[str, str]:
 
 
 register_kind_label(KIND, _("Library resource"))
+# A search limited to the library offers its feeds and exports.
+register_results_links(KIND, "library/includes/search_links.html")
 register_facet("type", _("Type"), _choice_labels(Resource.Type))
 register_facet("licence", _("Licence"), _choice_labels(Resource.Licence))
 register_facet("access", _("Access"), _choice_labels(Resource.Access))
@@ -249,3 +254,18 @@ def _locator_label(locator: str) -> str | None:
 
 
 register_locator_labeller(_locator_label)
+
+
+def results_url(params: SearchParams, *, sort: bool = True) -> str:
+    """The one results page for these parameters: a search with words is
+    the site search limited to the library (a filter the reader can lift);
+    browsing by filters alone stays on the library's listing."""
+    if not params.query:
+        query = urlencode(params.as_params(sort=sort))
+        return reverse("library:list") + ("?" + query if query else "")
+    rest = params.as_params(sort=sort)[1:]
+    return (
+        reverse("search:list")
+        + "?"
+        + urlencode([("q", params.query), ("kind", KIND), *rest])
+    )

@@ -11,7 +11,8 @@ A search never fails on what is typed or linked: the query is cut to
 NUL characters (which PostgreSQL refuses and no stored value holds) are
 dropped, facet names the page does not offer are ignored, a reversed year
 range is swapped, and a sort, page or year that cannot be read falls back to
-its default. The API declares the same bounds in its OpenAPI document (a
+its default (relevance: the newest first when there are no words). The
+API declares the same bounds in its OpenAPI document (a
 wrongly typed value is a 422 there) and then reads through this parser too.
 """
 
@@ -51,9 +52,10 @@ def int_or_none(value: object) -> int | None:
         return None
 
 
-def default_sort(query: str) -> str:
-    """Relevance when there are words to rank by, else the newest first."""
-    return "relevance" if query else "newest"
+# Relevance, everywhere: without words to rank by it lists the newest first,
+# so a listing's sort menu says "Relevance" and a query typed into it is
+# ranked (a "newest" default would be sent with the query and win).
+DEFAULT_SORT = "relevance"
 
 
 def _year(value: object) -> int | None:
@@ -90,7 +92,7 @@ def _facet_values(raw: list[str]) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class SearchParams:
     query: str = ""
-    sort: str = "newest"
+    sort: str = DEFAULT_SORT
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     year_from: int | None = None
     year_to: int | None = None
@@ -115,7 +117,7 @@ class SearchParams:
         filters = {name: _facet_values(_values(params, name)) for name in facets}
         return cls(
             query=query,
-            sort=sort if sort in SORTS else default_sort(query),
+            sort=sort if sort in SORTS else DEFAULT_SORT,
             filters={name: values for name, values in filters.items() if values},
             year_from=year_from,
             year_to=year_to,
@@ -151,7 +153,7 @@ class SearchParams:
             params.append(("year_from", str(self.year_from)))
         if self.year_to is not None:
             params.append(("year_to", str(self.year_to)))
-        if sort and self.sort != default_sort(self.query):
+        if sort and self.sort != DEFAULT_SORT:
             params.append(("sort", self.sort))
         return params
 

@@ -132,3 +132,19 @@ def locator_label(locator: str, stored: str) -> str:
         if label is not None:
             return label
     return stored
+
+
+_results_links: dict[str, str] = {}
+
+
+def register_results_links(kind: str, template_name: str) -> None:
+    """A template shown above the site search's results when they are
+    limited to this kind (the library's feeds and exports of the search).
+    It is rendered with the page's context (``request``, ``params``)."""
+    _results_links[kind] = template_name
+
+
+def results_links(kinds: Iterable[str]) -> str | None:
+    """The template registered for the one kind of ``kinds``, if any."""
+    kinds = list(kinds)
+    return _results_links.get(kinds[0]) if len(kinds) == 1 else None

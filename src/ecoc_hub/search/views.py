@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from . import registry
 from .params import SITE_FACETS, SearchParams
 from .queries import search, suggest_titles
 
@@ -30,6 +31,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "params": params,
         "results": results,
         "searched": params.is_search,
+        "results_links": registry.results_links(params.filters.get("kind", ())),
         "breadcrumbs": [(_("Search"), request.path)],
     }
     template = "search/index.html"

@@ -1,20 +1,23 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ecoc_hub.search.params import FACETS, SearchParams
 from ecoc_hub.search.queries import search
 
 from .. import permissions, queries
-from ..search_index import KIND
+from ..search_index import KIND, results_url
 
 PER_PAGE = 20
 
 
 def index(request: HttpRequest) -> HttpResponse:
     params = SearchParams.from_query(request.GET, facets=FACETS)
+    if params.query:
+        # One results page, ranked by relevance, with one set of defaults.
+        return redirect(results_url(params), permanent=True)
     results = search(
         user=request.user,
         kinds=[KIND],
@@ -27,6 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "library/index.html",
         {
+            "params": params,
             "results": results,
             "collections": list(queries.collections_for_listing()[:6])
             if browsing
