@@ -208,3 +208,13 @@ def test_participant_sees_ticket_qr_and_attendance(
         " ".join(li.text_content().split()) for li in page.xpath("//section[1]//li")
     ]
     assert items == ["Opening: present", "Closing: not checked in"]
+
+
+def test_event_page_links_an_accepted_participant_to_the_ticket(client, participant):
+    client.force_login(participant.applicant)
+
+    page = html.fromstring(client.get(participant.event.get_absolute_url()).content)
+
+    assert page.xpath("//a[text()='My ticket and attendance']/@href") == [
+        reverse("attendance:ticket", args=[participant.event.slug])
+    ]
