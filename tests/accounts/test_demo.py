@@ -98,14 +98,17 @@ def test_the_demo_makes_a_member_a_team_admin_and_a_curator(demo_people):
 def test_the_table_lists_every_role_with_a_password_that_works(demo_people, client):
     table = _table()
 
-    rows = [line.rstrip() for line in table.splitlines()[2:8]]
+    rows = [line.rstrip() for line in table.splitlines()[2:11]]
     assert [row.split("  ")[0] for row in rows] == [
         "Role",
-        "----------",
+        "----------------------",
         "Visitor",
         "Member",
         "Team admin",
         "Curator",
+        "Call manager (experts)",
+        "Reviewer (experts)",
+        "Expert",
     ]
     assert rows[2].split("  ", 1)[1].strip() == "no sign-in needed"
     for key in ("member", "team_admin"):
@@ -193,7 +196,7 @@ def test_no_demo_passwords_when_the_site_is_not_local(settings, client, site_url
     demo.load_demo(stdout=StringIO())
 
     people = User.objects.filter(email__in=[p.email for p in demo.DEMO_PEOPLE])
-    assert [u.has_usable_password() for u in people] == [False, False, False]
+    assert [u.has_usable_password() for u in people] == [False] * len(demo.DEMO_PEOPLE)
     assert _table() == (
         "No demo sign-ins: they exist only when SITE_URL is a loopback http:// "
         f"address (it is {site_url})."
@@ -209,7 +212,7 @@ def test_a_demo_run_on_a_public_site_takes_the_passwords_away(demo_people, setti
 
     assert [
         User.objects.get(pk=u.pk).has_usable_password() for u in demo_people.values()
-    ] == [False, False, False]
+    ] == [False] * len(demo.DEMO_PEOPLE)
 
 
 @pytest.mark.parametrize(
@@ -233,7 +236,7 @@ def test_serve_takes_the_demo_passwords_away_unless_the_site_is_local(
 
     assert [
         User.objects.get(pk=u.pk).has_usable_password() for u in demo_people.values()
-    ] == [kept, kept, kept]
+    ] == [kept] * len(demo_people)
     assert out.getvalue() == (
         ""
         if kept

@@ -142,6 +142,23 @@ DEMO_PEOPLE = (
         display_name="Cora Curator (demo)",
         groups=(roles.CURATOR,),
     ),
+    # The experts app's demo names them manager, panel member and expert.
+    DemoPerson(
+        key="call_manager",
+        email="demo-call-manager@example.org",
+        display_name="Carl Call Manager (demo)",
+    ),
+    DemoPerson(
+        key="reviewer",
+        email="demo-reviewer@example.org",
+        display_name="Rita Reviewer (demo)",
+        groups=(roles.REVIEWER,),
+    ),
+    DemoPerson(
+        key="expert",
+        email="demo-expert@example.org",
+        display_name="Elena Expert (demo)",
+    ),
 )
 
 
@@ -150,6 +167,9 @@ def _role_label(person: DemoPerson) -> str:
         "member": _("Member"),
         "team_admin": _("Team admin"),
         "curator": _("Curator"),
+        "call_manager": _("Call manager (experts)"),
+        "reviewer": _("Reviewer (experts)"),
+        "expert": _("Expert"),
     }
     return labels[person.key]
 

@@ -7,4 +7,10 @@ class ExpertsConfig(AppConfig):
     verbose_name = _("Experts")
 
     def ready(self) -> None:
+        from ecoc_hub.accounts.privacy import register_eraser, register_exporter
+
         from . import workflow  # noqa: F401 - registers the transition tables
+        from .privacy import erase_experts_data, export_experts_data
+
+        register_exporter("experts", export_experts_data)
+        register_eraser(erase_experts_data)

@@ -73,3 +73,18 @@ DEFAULT_SUB_CRITERIA: dict[str, list[Promise]] = {
         _("Digital tools for project management or evaluation."),
     ],
 }
+
+#: The score categories a call starts from: (name, weight, value labels 1..5).
+#: Stored in English and shown through the catalogue (``gettext``).
+VALUE_LABELS = [
+    _("Weak"),
+    _("Fair"),
+    _("Good"),
+    _("Very good"),
+    _("Excellent"),
+]
+DEFAULT_CATEGORIES = [
+    (_("Relevance of experience"), "2"),
+    (_("Knowledge of European Capitals of Culture"), "1"),
+    (_("Languages and international work"), "1"),
+]

@@ -277,7 +277,9 @@ def _notify(application: Application, action: str) -> None:
 
 
 @transaction.atomic
-def send_decisions(*, round: EvaluationRound, manager: User) -> int:
+def send_decisions(
+    *, round: EvaluationRound, manager: User | None, notify: bool = True
+) -> int:
     """Send every drafted decision of the round at once (all or nothing)."""
     EvaluationRound.objects.select_for_update().get(pk=round.pk)
     pending = list(
@@ -298,7 +300,8 @@ def send_decisions(*, round: EvaluationRound, manager: User) -> int:
         transition(application, action, actor=manager)
         if action == "accept":
             application.expert.user.groups.add(Group.objects.get(name=roles.EXPERT))
-        _notify(application, action)
+        if notify:
+            _notify(application, action)
     round.decisions_sent_at = timezone.now()
     round.save(update_fields=["decisions_sent_at"])
     return len(pending)

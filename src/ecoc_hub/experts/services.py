@@ -72,6 +72,24 @@ def offer_profiles(*, call: Call, profiles: Iterable[str]) -> list[CallProfile]:
     return made
 
 
+def add_default_categories(*, call: Call) -> None:
+    """The default score categories, values 1 to 5 with their labels."""
+    from decimal import Decimal
+
+    from .profiles import DEFAULT_CATEGORIES, VALUE_LABELS
+
+    values = [[i + 1, str(label)] for i, label in enumerate(VALUE_LABELS)]
+    for position, (name, weight) in enumerate(DEFAULT_CATEGORIES):
+        call.score_categories.get_or_create(
+            name=str(name),
+            defaults={
+                "weight": Decimal(weight),
+                "values": values,
+                "position": position,
+            },
+        )
+
+
 def store_cv(*, source: IO[bytes] | Any, filename: str) -> Blob:
     """Check the CV as the library checks its files (type by content, size,
     a PDF that opens) and store it once under its SHA-256."""

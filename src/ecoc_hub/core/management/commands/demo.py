@@ -16,6 +16,7 @@ DEMO_MODULES = (
     "ecoc_hub.accounts.demo",
     "ecoc_hub.library.demo",
     "ecoc_hub.podcasts.demo",
+    "ecoc_hub.experts.demo",
 )
 
 

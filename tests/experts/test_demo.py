@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import pytest
+
+from ecoc_hub.accounts.demo import load_demo as load_accounts
+from ecoc_hub.experts.demo import CLOSED, OPEN, ROUNDS, load_demo
+from ecoc_hub.experts.models import Application, Call, Review
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_demo_follows_the_real_rounds_in_proportion_and_runs_once():
+    load_accounts(stdout=io.StringIO())
+    assert load_demo(stdout=io.StringIO()) == 2
+    closed = Call.objects.get(slug=CLOSED)
+
+    rows = [
+        (r.applications.count(), r.applications.filter(state="accepted").count())
+        for r in closed.rounds.all()
+    ]
+
+    assert rows == ROUNDS
+    assert not closed.is_open()
+    assert Call.objects.get(slug=OPEN).is_open()
+    assert Counter(
+        Application.objects.filter(call__slug=OPEN).values_list("state", flat=True)
+    ) == {"draft": 3, "under_review": 5}
+    assert (
+        Review.objects.filter(application__call=closed, submitted_at=None).count() == 0
+    )
+    before = Review.objects.count()
+    assert load_demo(stdout=io.StringIO()) == 0
+    assert Review.objects.count() == before
