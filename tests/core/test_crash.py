@@ -131,8 +131,15 @@ for uuid, expected in seen["resources"].items():
     if resource is None:
         lost.append(f"{uuid}: missing")
         continue
-    if expected.get("state") and resource.state != expected["state"]:
-        lost.append(f"{uuid}: {resource.state}, expected {expected['state']}")
+    # A request can succeed on the server and its answer be lost with the
+    # killed worker: the record may be further along than the client saw,
+    # never behind.
+    order = ["draft", "submitted", "published", "withdrawn"]
+    state = expected.get("state")
+    if state and (
+        resource.state not in order or order.index(resource.state) < order.index(state)
+    ):
+        lost.append(f"{uuid}: {resource.state}, but the client saw {state}")
     if expected.get("title") and resource.title != expected["title"]:
         title = expected["title"]
         lost.append(f"{uuid}: title {resource.title!r}, not {title!r}")
@@ -462,6 +469,8 @@ def test_nothing_is_lost_when_processes_are_killed(kind, tmp_path):
                 continue
             web, worker, extraction = site.children()
             choice = rng.choices(["web", "worker", "extraction"], weights=[4, 1, 4])[0]
+            if extraction and rng.random() < 0.7:  # rare: take it when it runs
+                choice = "extraction"
             targets = {
                 "web": web,
                 "worker": [worker] if worker and kills["worker"] < WORKER_KILLS else [],
