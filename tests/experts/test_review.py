@@ -138,6 +138,7 @@ def test_the_reviewer_page_is_blind(call, panel, curator, client):
         assert "zenobia@example.org" not in text
         assert "cv.pdf" not in text
     assert f"Application {application.pk}" in page
+    assert "<dd>Romania, France</dd>" in page
     assert "The CV itself is shown as the applicant wrote it" in page
     assert cv.status_code == 200
     assert (
