@@ -131,3 +131,25 @@ def test_public_speaker_bio_and_hidden_one(client):
     assert [s.name for s in page.context["speakers"]] == ["Ana"]
     assert client.get(public.get_absolute_url()).status_code == 200
     assert client.get(private.get_absolute_url()).status_code == 404
+
+
+def test_a_speakers_sessions_read_as_the_sessions_of_an_event_in_french(client):
+    # "Sessions" of the account pages (where one is signed in) is another
+    # word in French: each has its own context, so neither takes the other's.
+    speaker = Speaker.objects.create(name="Ana", slug="ana", bio="Trainer.")
+    make_session(make_event()).speakers.set([speaker])
+    client.cookies["ecoc_hub_language"] = "fr"
+
+    html = client.get(speaker.get_absolute_url()).content.decode()
+
+    assert "<h2>Séances</h2>" in html
+
+
+def test_the_account_pages_name_signed_in_sessions_in_french(client, member):
+    client.force_login(member)
+    client.cookies["ecoc_hub_language"] = "fr"
+
+    html = client.get(reverse("mfa_index")).content.decode()
+
+    assert 'aria-current="page">Séances' not in html
+    assert ">Sessions</a>" in html
