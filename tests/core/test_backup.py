@@ -29,6 +29,8 @@ from tests.library.conftest import make_resource
 owner = UserFactory(email="owner@example.org", display_name="Olga Owner")
 make_resource(owner=owner, title="Backed-up toolkit", pages=["zythophilia page"])
 make_resource(owner=owner, title="Second toolkit", state="draft", pages=["two"])
+from ecoc_hub.certificates.keys import current_key
+current_key()  # the signing key certificates are checked against
 """
 
 
@@ -44,7 +46,10 @@ class Site:
         }
         self.env["ECOC_HUB_DATA_DIR"] = str(self.data)
         self.env["TASKS_BACKEND"] = "django.tasks.backends.immediate.ImmediateBackend"
-        self.env["PYTHONPATH"] = str(REPO)
+        # The source tree under test first (a worktree's src, then the repo).
+        self.env["PYTHONPATH"] = os.pathsep.join(
+            part for part in (os.environ.get("PYTHONPATH"), str(REPO)) if part
+        )
         if database_url:
             self.env["DATABASE_URL"] = database_url
 
@@ -66,6 +71,10 @@ class Site:
             for path in sorted(media.rglob("*"))
             if path.is_file()
         }
+
+    def keys(self) -> dict[str, bytes]:
+        folder = self.data / "certificate-keys"
+        return {path.name: path.read_bytes() for path in sorted(folder.glob("*"))}
 
     def records(self) -> list[dict]:
         out = self.run("dumpdata", "--exclude", "sessions", "--indent", "0").stdout
@@ -135,6 +144,10 @@ def test_restore_gives_byte_identical_files_and_the_same_records(
     assert (target.data / "secret_key").read_text() == (
         source.data / "secret_key"
     ).read_text()
+    assert target.keys() == source.keys()
+    assert len(source.keys()) == 1
+    key = next((target.data / "certificate-keys").glob("*.pem"))
+    assert key.stat().st_mode & 0o777 == 0o600
     manifest = json.loads((backup / "manifest.json").read_text())
     assert sorted(entry["name"] for entry in manifest["files"]) == sorted(
         source.files()

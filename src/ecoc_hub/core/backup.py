@@ -7,6 +7,9 @@ A backup is a folder:
     database.pgdump   ``pg_dump --format=custom`` of the PostgreSQL database
     secret_key        the data directory's generated key, when the site uses one
     files/<name>      each file of the default storage under its storage name
+    private/<kind>/…  owner-only files an app keeps outside the storage (the
+                      certificate signing keys), registered with
+                      ``register_private_dir``
 
 The database is copied first and the files after it: files are written
 before the rows that point to them and never change under their name, so
@@ -23,6 +26,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +45,53 @@ FORMAT = "ecoc-hub-backup"
 VERSION = 1
 MANIFEST = "manifest.json"
 FILES = "files"
+PRIVATE = "private"
+
+# kind -> function returning the folder; see register_private_dir.
+_private_dirs: dict[str, Callable[[], Path]] = {}
+
+
+def register_private_dir(kind: str, folder: Callable[[], Path]) -> None:
+    """Back up and restore the files of ``folder()`` with owner-only rights.
+
+    For secrets an app keeps outside the storage and cannot recreate, such as
+    the keys that sign certificates: without them, credentials issued before
+    a restore could no longer be checked against the published key set.
+    """
+    _private_dirs[kind] = folder
+
+
+def _copy_private(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    shutil.copyfile(src, dest)
+    dest.chmod(0o600)
+
+
+def _back_up_private(dest: Path) -> list[dict[str, Any]]:
+    entries = []
+    for kind, folder in sorted(_private_dirs.items()):
+        directory = folder()
+        if not directory.is_dir():
+            continue
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            relative = f"{PRIVATE}/{kind}/{path.relative_to(directory).as_posix()}"
+            _copy_private(path, dest / relative)
+            sha, size = _hash_path(dest / relative)
+            entries.append({"file": relative, "size": size, "sha256": sha})
+    return entries
+
+
+def _restore_private(src: Path, entries: list[dict[str, Any]]) -> None:
+    for entry in entries:
+        _prefix, kind, rest = entry["file"].split("/", 2)
+        if kind not in _private_dirs:
+            raise BackupError(
+                _("The backup holds %(kind)s files that this site does not use.")
+                % {"kind": kind}
+            )
+        directory = _private_dirs[kind]()
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _copy_private(src / entry["file"], directory / rest)
 
 
 class BackupError(Exception):
@@ -158,6 +209,7 @@ def _write_backup(dest: Path, *, stream: Any) -> Summary:
         (dest / "secret_key").chmod(0o600)
         secret_sha, secret_size = _hash_path(dest / "secret_key")
         secret = {"file": "secret_key", "size": secret_size, "sha256": secret_sha}
+    private = _back_up_private(dest)
     recorded = storedfiles.inventory()
     absent = sorted(set(recorded) - set(names))
     manifest = {
@@ -171,6 +223,7 @@ def _write_backup(dest: Path, *, stream: Any) -> Summary:
             "sha256": db_sha,
         },
         "secret_key": secret,
+        "private": private,
         "migrations": _migrations(),
         "files": entries,
         # Files that records name but the store lacked (fixity reports them).
@@ -201,6 +254,7 @@ def verify_backup(src: Path, *, stream: Any = None) -> dict[str, Any]:
     parts = [(manifest["database"]["file"], manifest["database"])]
     if manifest.get("secret_key"):
         parts.append((manifest["secret_key"]["file"], manifest["secret_key"]))
+    parts += [(entry["file"], entry) for entry in manifest.get("private", [])]
     parts += [(f"{FILES}/{entry['name']}", entry) for entry in manifest["files"]]
     bad = []
     with progress_bar(
@@ -268,6 +322,7 @@ def restore_backup(src: Path, *, stream: Any = None) -> Summary:
         target = settings.DATA_DIR / "secret_key"
         shutil.copyfile(src / manifest["secret_key"]["file"], target)
         target.chmod(0o600)
+    _restore_private(src, manifest.get("private", []))
     entries = manifest["files"]
     with progress_bar(
         description=_("Restoring files"), total=len(entries), stream=stream
