@@ -29,6 +29,20 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _env_int(name: str, default: int) -> int:
+    """A whole number from the environment; unset or empty gives the default,
+    anything else that is not a number stops the start with its name."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}."
+        ) from None
+
+
 def _env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item]
 
@@ -149,7 +163,7 @@ FORM_RENDERER = "ecoc_hub.core.forms.FormRenderer"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'ecoc-hub.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=_env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -257,7 +271,7 @@ STORAGES: dict[str, dict[str, Any]] = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if not DEBUG and not os.environ.get("PYTEST_VERSION")
+            if not DEBUG and not TESTING
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
@@ -292,36 +306,32 @@ if bucket:
         "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "staging"},
     }
 # Staged uploads left by a form nobody came back to are deleted after this.
-ECOC_HUB_STAGED_UPLOAD_HOURS = int(os.environ.get("ECOC_HUB_STAGED_UPLOAD_HOURS", "24"))
+ECOC_HUB_STAGED_UPLOAD_HOURS = _env_int("ECOC_HUB_STAGED_UPLOAD_HOURS", 24)
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-ECOC_HUB_MAX_UPLOAD_MB = int(os.environ.get("ECOC_HUB_MAX_UPLOAD_MB", "200"))
+ECOC_HUB_MAX_UPLOAD_MB = _env_int("ECOC_HUB_MAX_UPLOAD_MB", 200)
 # Library uploads: a ceiling per family of formats (never above the global one),
 # and bounds for ZIP-based office files checked before anything is unpacked.
 ECOC_HUB_UPLOAD_LIMITS_MB = {
-    "document": int(os.environ.get("ECOC_HUB_MAX_DOCUMENT_MB", "100")),
-    "text": int(os.environ.get("ECOC_HUB_MAX_TEXT_MB", "10")),
-    "image": int(os.environ.get("ECOC_HUB_MAX_IMAGE_MB", "25")),
-    "audio": int(os.environ.get("ECOC_HUB_MAX_AUDIO_MB", "200")),
-    "video": int(os.environ.get("ECOC_HUB_MAX_VIDEO_MB", "200")),
-    "captions": int(os.environ.get("ECOC_HUB_MAX_CAPTIONS_MB", "2")),
+    "document": _env_int("ECOC_HUB_MAX_DOCUMENT_MB", 100),
+    "text": _env_int("ECOC_HUB_MAX_TEXT_MB", 10),
+    "image": _env_int("ECOC_HUB_MAX_IMAGE_MB", 25),
+    "audio": _env_int("ECOC_HUB_MAX_AUDIO_MB", 200),
+    "video": _env_int("ECOC_HUB_MAX_VIDEO_MB", 200),
+    "captions": _env_int("ECOC_HUB_MAX_CAPTIONS_MB", 2),
 }
-ECOC_HUB_ZIP_MAX_UNPACKED_MB = int(
-    os.environ.get("ECOC_HUB_ZIP_MAX_UNPACKED_MB", "300")
-)
-ECOC_HUB_ZIP_MAX_FILES = int(os.environ.get("ECOC_HUB_ZIP_MAX_FILES", "3000"))
+ECOC_HUB_ZIP_MAX_UNPACKED_MB = _env_int("ECOC_HUB_ZIP_MAX_UNPACKED_MB", 300)
+ECOC_HUB_ZIP_MAX_FILES = _env_int("ECOC_HUB_ZIP_MAX_FILES", 3000)
 # What one file may hold once read: PDF pages, slides (PPTX, ODP) and WebVTT
 # cues (library captions and podcast transcripts). Checked at upload, and again
 # by the extractor for files stored before a limit was lowered; each page or
 # cue becomes a row of the search index.
-ECOC_HUB_MAX_PAGES = int(os.environ.get("ECOC_HUB_MAX_PAGES", "5000"))
-ECOC_HUB_MAX_SLIDES = int(os.environ.get("ECOC_HUB_MAX_SLIDES", "1000"))
-ECOC_HUB_MAX_CUES = int(os.environ.get("ECOC_HUB_MAX_CUES", "10000"))
-ECOC_HUB_EXTRACTION_TIMEOUT = int(os.environ.get("ECOC_HUB_EXTRACTION_TIMEOUT", "120"))
-ECOC_HUB_EXTRACTION_MEMORY_MB = int(
-    os.environ.get("ECOC_HUB_EXTRACTION_MEMORY_MB", "1024")
-)
+ECOC_HUB_MAX_PAGES = _env_int("ECOC_HUB_MAX_PAGES", 5000)
+ECOC_HUB_MAX_SLIDES = _env_int("ECOC_HUB_MAX_SLIDES", 1000)
+ECOC_HUB_MAX_CUES = _env_int("ECOC_HUB_MAX_CUES", 10000)
+ECOC_HUB_EXTRACTION_TIMEOUT = _env_int("ECOC_HUB_EXTRACTION_TIMEOUT", 120)
+ECOC_HUB_EXTRACTION_MEMORY_MB = _env_int("ECOC_HUB_EXTRACTION_MEMORY_MB", 1024)
 
 # E-mail: EMAIL_URL names the server. Without it a local run prints mail on the
 # console, and a public (https) site hands it to the local MTA on port 25, as
@@ -395,9 +405,9 @@ ECOC_HUB_WORKER_STALE_AFTER = 120  # seconds without a heartbeat before /health 
 # A task whose worker has not beaten for this long is taken as abandoned
 # (the worker was killed): it is queued again after a backoff that doubles
 # each time, and marked failed after the last attempt (core/leases.py).
-ECOC_HUB_TASK_LEASE_SECONDS = int(os.environ.get("ECOC_HUB_TASK_LEASE_SECONDS", "60"))
-ECOC_HUB_TASK_MAX_ATTEMPTS = int(os.environ.get("ECOC_HUB_TASK_MAX_ATTEMPTS", "3"))
-ECOC_HUB_TASK_RETRY_BACKOFF = int(os.environ.get("ECOC_HUB_TASK_RETRY_BACKOFF", "30"))
+ECOC_HUB_TASK_LEASE_SECONDS = _env_int("ECOC_HUB_TASK_LEASE_SECONDS", 60)
+ECOC_HUB_TASK_MAX_ATTEMPTS = _env_int("ECOC_HUB_TASK_MAX_ATTEMPTS", 3)
+ECOC_HUB_TASK_RETRY_BACKOFF = _env_int("ECOC_HUB_TASK_RETRY_BACKOFF", 30)
 # Files re-hashed by the daily fixity check (the longest unchecked first).
 # API rate limits (api/throttles.py): a budget per personal token for clients
 # that send a valid one, per address for anonymous ones; "N/min", "N/h", …
@@ -405,7 +415,7 @@ ECOC_HUB_API_RATE_PER_TOKEN = os.environ.get("ECOC_HUB_API_RATE_PER_TOKEN", "120
 ECOC_HUB_API_RATE_PER_ADDRESS = os.environ.get(
     "ECOC_HUB_API_RATE_PER_ADDRESS", "300/min"
 )
-ECOC_HUB_FIXITY_SAMPLE = int(os.environ.get("ECOC_HUB_FIXITY_SAMPLE", "500"))
+ECOC_HUB_FIXITY_SAMPLE = _env_int("ECOC_HUB_FIXITY_SAMPLE", 500)
 
 # Security
 SESSION_COOKIE_HTTPONLY = True
@@ -419,7 +429,7 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 if HTTPS:
     SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_REDIRECT_EXEMPT = [r"^health$"]
