@@ -2,9 +2,14 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from typing import ClassVar
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+)
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -45,15 +50,31 @@ class UserManager(BaseUserManager["User"]):
         return self._create_user(email, password, **extra)
 
 
-class User(AbstractUser):
-    """A person. Logs in with an e-mail address; roles are Django groups."""
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Logs in with an e-mail address; roles are Django groups.
+
+    Built on AbstractBaseUser rather than AbstractUser: no username, first or
+    last name; ``is_staff``, ``is_active`` and ``date_joined`` are AbstractUser's
+    own fields, unchanged.
+    """
 
     Visibility = Visibility
 
-    username = None  # type: ignore[assignment]
-    first_name = None  # type: ignore[assignment]
-    last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Designates whether the user can log into this admin site."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_(
+            "Designates whether this user should be treated as active. "
+            "Unselect this instead of deleting accounts."
+        ),
+    )
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     display_name = models.CharField(_("display name"), max_length=120, blank=True)
     organisation_name = models.CharField(
         _("organisation"),
@@ -87,10 +108,11 @@ class User(AbstractUser):
         help_text=_("The account was deleted; only published contributions remain."),
     )
 
+    EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc,assignment]
+    objects = UserManager()
 
     class Meta:
         verbose_name = _("user")
@@ -101,6 +123,10 @@ class User(AbstractUser):
                 name="user_visibility_valid",
             )
         ]
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = type(self).objects.normalize_email(self.email)
 
     def __str__(self) -> str:
         return self.public_name

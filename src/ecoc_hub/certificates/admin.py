@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import Certificate
 
@@ -12,8 +13,10 @@ class CertificateAdmin(admin.ModelAdmin):
     # history stay right; the admin only reads.
     readonly_fields = [f.name for f in Certificate._meta.fields]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(
+        self, request: HttpRequest, obj: Certificate | None = None
+    ) -> bool:
         return False

@@ -43,4 +43,6 @@ def register_source(
 
 
 def source_for(obj: object) -> Source | None:
-    return _sources.get(type(obj))  # type: ignore[arg-type]
+    return next(
+        (source for model, source in _sources.items() if type(obj) is model), None
+    )

@@ -26,7 +26,7 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
@@ -110,20 +110,20 @@ class Chart:
         return render_svg(self)
 
 
-def bar_chart(**kwargs: object) -> Chart:
-    return Chart(kind="bar", **kwargs)  # type: ignore[arg-type]
+def bar_chart(**kwargs: Any) -> Chart:
+    return Chart(kind="bar", **kwargs)
 
 
-def horizontal_bar_chart(**kwargs: object) -> Chart:
-    return Chart(kind="horizontal-bar", **kwargs)  # type: ignore[arg-type]
+def horizontal_bar_chart(**kwargs: Any) -> Chart:
+    return Chart(kind="horizontal-bar", **kwargs)
 
 
-def line_chart(**kwargs: object) -> Chart:
-    return Chart(kind="line", **kwargs)  # type: ignore[arg-type]
+def line_chart(**kwargs: Any) -> Chart:
+    return Chart(kind="line", **kwargs)
 
 
-def radar_chart(**kwargs: object) -> Chart:
-    return Chart(kind="radar", **kwargs)  # type: ignore[arg-type]
+def radar_chart(**kwargs: Any) -> Chart:
+    return Chart(kind="radar", **kwargs)
 
 
 def _ticks(top: float) -> list[float]:

@@ -130,3 +130,13 @@ def summary_errors(*items: Any) -> list[SummaryError]:
         else:
             found.extend(_form_errors(item))
     return found
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's field ``name`` typed as the choice field it is, for a form
+    that fills its choices in ``__init__`` (``form.fields`` holds plain
+    ``Field``s for the type checker)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is a {type(field).__name__}, not a ChoiceField")
+    return field

@@ -23,7 +23,7 @@ import secrets
 import time
 from datetime import timedelta
 from pathlib import PurePath
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -33,6 +33,7 @@ from django.core.files.base import File
 from django.core.files.storage import Storage, storages
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 
 SESSION_KEY = "ecoc_hub.staged_uploads"
 # A session keeps at most this many staged files; older ones are dropped.
@@ -207,30 +208,32 @@ class StagedFileField(forms.FileField):
         return data if isinstance(data, StagedUpload) else initial
 
 
-class StagedUploadsMixin:
+if TYPE_CHECKING:
+    # The mixin goes before a form class: type it as one.
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class StagedUploadsMixin(_FormBase):
     """For forms with StagedFileField fields: pass ``session=request.session``.
 
     Without a session the form works as a plain upload form.
     """
 
-    fields: dict[str, forms.Field]
-    files: Any
-    cleaned_data: dict[str, Any]
-    _errors: Any
-
     def __init__(self, *args: Any, session: SessionBase | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.upload_stage = UploadStage(session) if session is not None else None
         for field in self.fields.values():
-            if isinstance(field, StagedFileField):
-                field.widget.stage = self.upload_stage  # type: ignore[attr-defined]
+            if isinstance(field.widget, StagedFileInput):
+                field.widget.stage = self.upload_stage
 
     def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
+        super().full_clean()
         if (
             self.upload_stage is not None
-            and self.is_bound  # type: ignore[attr-defined]
-            and (self._errors or not self.related_valid())
+            and self.is_bound
+            and (self.errors or not self.related_valid())
         ):
             self._keep_uploads()
 
@@ -241,14 +244,15 @@ class StagedUploadsMixin:
 
     def _keep_uploads(self) -> None:
         assert self.upload_stage is not None  # noqa: S101
-        files = self.files.copy()
+        # The staged files stand in for the uploads they keep.
+        files: MultiValueDict[str, Any] = self.files.copy()
         for name, field in self.fields.items():
-            if not isinstance(field, StagedFileField) or name in self._errors:
+            if not isinstance(field, StagedFileField) or name in self.errors:
                 continue
             value = self.cleaned_data.get(name)
             if isinstance(value, UploadedFile):
                 staged = self.upload_stage.keep(value)
-                files[self.add_prefix(name)] = staged  # type: ignore[attr-defined]
+                files[self.add_prefix(name)] = staged
                 self.cleaned_data[name] = staged
         self.files = files
 

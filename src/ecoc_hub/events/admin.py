@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import (
     Application,
@@ -40,7 +43,9 @@ class EventAdmin(admin.ModelAdmin):
     raw_id_fields = ["host_title"]
     inlines = [SessionInline, QuestionInline, EmailTemplateInline]
 
-    def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
+    def save_formset(
+        self, request: HttpRequest, form: Any, formset: Any, change: bool
+    ) -> None:
         # A session edited here is a change calendars must pick up, as with
         # services.update_session: raise its SEQUENCE.
         if formset.model is Session:
@@ -66,7 +71,7 @@ class HistoryInline(admin.TabularInline):
     fields = ("created_at", "action", "from_state", "to_state", "actor", "comment")
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 

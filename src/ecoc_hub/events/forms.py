@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.accounts.languages import spoken_language_choices
 from ecoc_hub.cities.models import Title
-from ecoc_hub.core.forms import ChooserWidget
+from ecoc_hub.core.forms import ChooserWidget, choice_field
 from ecoc_hub.core.uploads import StagedFileField, StagedUploadsMixin
 from ecoc_hub.library.files import EXTENSIONS, UploadRejected, stage_upload
 from ecoc_hub.library.vocab import language_terms
@@ -230,12 +230,14 @@ class SelectionFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         from .enums import ApplicationState
 
-        everything = [("", _("All"))]
-        self.fields["state"].choices = everything + list(ApplicationState.choices)  # type: ignore[attr-defined]
-        self.fields["role"].choices = everything + list(ApplicantRole.choices)  # type: ignore[attr-defined]
-        self.fields["title"].choices = everything + titles  # type: ignore[attr-defined]
-        self.fields["country"].choices = everything + countries  # type: ignore[attr-defined]
-        self.fields["question"].choices = [("", _("Any question"))] + [  # type: ignore[attr-defined]
+        everything: list[tuple[str, Any]] = [("", _("All"))]
+        choice_field(self, "state").choices = everything + list(
+            ApplicationState.choices
+        )
+        choice_field(self, "role").choices = everything + list(ApplicantRole.choices)
+        choice_field(self, "title").choices = everything + titles
+        choice_field(self, "country").choices = everything + countries
+        choice_field(self, "question").choices = [("", _("Any question"))] + [
             (str(q.pk), q.label) for q in questions if q.kind != QuestionKind.FILE
         ]
 
@@ -257,7 +259,7 @@ class DraftForm(forms.Form):
 
     def __init__(self, *args: Any, ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["selected"].choices = [(i, str(i)) for i in ids]  # type: ignore[attr-defined]
+        choice_field(self, "selected").choices = [(i, str(i)) for i in ids]
 
 
 class EmailTemplateForm(forms.ModelForm):
