@@ -87,6 +87,10 @@ OPERATIONS = [
     "GET /api/v1/capacity-areas",
     "GET /api/v1/podcasts/shows",
     "GET /api/v1/podcasts/shows/{slug}/episodes",
+    "GET /api/v1/events",
+    "GET /api/v1/events/{slug}",
+    "GET /api/v1/events/{slug}/sessions",
+    "GET /api/v1/speakers",
 ]
 
 

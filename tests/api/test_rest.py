@@ -40,6 +40,9 @@ def test_openapi_document_lists_the_v1_paths(client, db):
     assert response.status_code == 200
     assert paths == [
         "/api/v1/capacity-areas",
+        "/api/v1/events",
+        "/api/v1/events/{slug}",
+        "/api/v1/events/{slug}/sessions",
         "/api/v1/podcasts/shows",
         "/api/v1/podcasts/shows/{slug}/episodes",
         "/api/v1/resources",
@@ -47,6 +50,7 @@ def test_openapi_document_lists_the_v1_paths(client, db):
         "/api/v1/resources/{uuid}/files",
         "/api/v1/resources/{uuid}/publish",
         "/api/v1/resources/{uuid}/submit",
+        "/api/v1/speakers",
         "/api/v1/title-cities",
     ]
 

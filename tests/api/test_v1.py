@@ -11,7 +11,7 @@ from ecoc_hub.api.v1 import OPERATION_ID_PREFIX, app_routers, build_api
 def test_each_app_with_an_api_module_mounts_its_router():
     labels = [label for label, _router in app_routers()]
 
-    assert labels == ["cities", "library", "podcasts"]
+    assert labels == ["cities", "library", "podcasts", "events"]
 
 
 def test_operation_ids_stay_as_first_published_and_are_unique():
@@ -22,9 +22,10 @@ def test_operation_ids_stay_as_first_published_and_are_unique():
         for methods in schema["paths"].values()
         for operation in methods.values()
     ]
-    assert len(ids) == len(set(ids)) == 11
-    assert sorted(ids)[:3] == [
+    assert len(ids) == len(set(ids)) == 15
+    assert sorted(ids)[:4] == [
         OPERATION_ID_PREFIX + "create_resource",
+        OPERATION_ID_PREFIX + "get_event",
         OPERATION_ID_PREFIX + "list_capacity_areas",
         OPERATION_ID_PREFIX + "list_episodes",
     ]

@@ -121,8 +121,10 @@ class DemoPerson:
     groups: tuple[str, ...] = ()
 
 
-# Only roles the site has features for: add a reviewer (or an organiser) here
-# when their part of the site exists.
+# Only roles the site has features for: add a reviewer here when their part
+# of the site exists. The organiser runs the demo's upcoming Academy Camp and
+# the participant is on its waiting list with a place offered
+# (events/demo.py).
 DEMO_PEOPLE = (
     DemoPerson(
         key="member",
@@ -159,6 +161,16 @@ DEMO_PEOPLE = (
         email="demo-expert@example.org",
         display_name="Elena Expert (demo)",
     ),
+    DemoPerson(
+        key="organiser",
+        email="demo-organiser@example.org",
+        display_name="Olga Organiser (demo)",
+    ),
+    DemoPerson(
+        key="participant",
+        email="demo-participant@example.org",
+        display_name="Petra Participant (demo)",
+    ),
 )
 
 
@@ -170,6 +182,8 @@ def _role_label(person: DemoPerson) -> str:
         "call_manager": _("Call manager (experts)"),
         "reviewer": _("Reviewer (experts)"),
         "expert": _("Expert"),
+        "organiser": _("Academy Camp organiser"),
+        "participant": _("Academy Camp participant"),
     }
     return labels[person.key]
 

@@ -108,6 +108,23 @@ def _podcast_sitemaps() -> dict[str, type[Sitemap]]:
     return {"podcast-shows": ShowSitemap, "podcast-episodes": EpisodeSitemap}
 
 
+def _event_sitemaps() -> dict[str, type[Sitemap]]:
+    if not apps.is_installed("ecoc_hub.events"):
+        return {}
+    from ecoc_hub.events.models import Event
+
+    class EventSitemap(Sitemap):
+        changefreq = "weekly"
+
+        def items(self) -> QuerySet[Event]:
+            return Event.objects.exclude(visibility="draft").order_by("pk")
+
+        def lastmod(self, item: Event) -> dt.datetime:
+            return item.updated_at
+
+    return {"events": EventSitemap}
+
+
 def index(request: HttpRequest, sitemaps: dict[str, Any]) -> TemplateResponse:
     """The sitemap index, with SITE_URL addresses and each section's lastmod."""
     items = []
@@ -134,4 +151,5 @@ def sitemaps() -> dict[str, type[Sitemap]]:
         "titles": TitleSitemap,
         "resources": ResourceSitemap,
         **_podcast_sitemaps(),
+        **_event_sitemaps(),
     }

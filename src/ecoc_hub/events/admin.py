@@ -43,6 +43,14 @@ class EventAdmin(admin.ModelAdmin):
     raw_id_fields = ["host_title"]
     inlines = [SessionInline, QuestionInline, EmailTemplateInline]
 
+    def save_related(
+        self, request: HttpRequest, form: Any, formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        from .search_index import index_event
+
+        index_event(form.instance)
+
     def save_formset(
         self, request: HttpRequest, form: Any, formset: Any, change: bool
     ) -> None:

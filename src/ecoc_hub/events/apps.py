@@ -9,14 +9,20 @@ class EventsConfig(AppConfig):
     verbose_name = _("Academy")
 
     def ready(self) -> None:
+        from ecoc_hub.accounts.privacy import register_eraser, register_exporter
         from ecoc_hub.core import schedule, storedfiles
 
         from . import workflow  # noqa: F401 - registers the transition tables
+        from .privacy import erase_event_data, export_event_data
+        from .related import register_sections
         from .storedfiles import answer_files
         from .tasks import expire_offers, purge_personal_data, send_reminders
 
         storedfiles.register("events", answer_files)
         _register_attendance()
+        register_exporter("events", export_event_data)
+        register_eraser(erase_event_data)
+        register_sections()
         schedule.register(
             "events.expire_offers", every=timedelta(minutes=10), task=expire_offers
         )

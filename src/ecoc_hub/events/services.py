@@ -472,12 +472,12 @@ def purge_personal_data(*, now: datetime | None = None) -> int:
             )
             locked.personal_data_purged_at = now
             locked.save(update_fields=["personal_data_purged_at"])
-            transaction.on_commit(partial(_delete_unused_files, files))
+            transaction.on_commit(partial(delete_unused_files, files))
         purged += 1
     return purged
 
 
-def _delete_unused_files(names: list[str]) -> None:
+def delete_unused_files(names: list[str]) -> None:
     """Answer files are content-addressed: delete one only when no other
     answer still points to it."""
     for name in set(names):

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from ecoc_hub.cities.models import CapacityArea
 from ecoc_hub.core.http import AuthenticatedHttpRequest
+from ecoc_hub.core.jsonld import jsonld_script
+from ecoc_hub.core.links import absolute
 from ecoc_hub.core.permissions import ActionRefused, get_for_user
 from ecoc_hub.core.workflow import TransitionError
 
@@ -114,6 +116,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_apply": permissions.can_apply(request.user, event),
             "show_online_link": permissions.can_see_online_link(request.user, event),
             "my_application": my_application,
+            "jsonld": jsonld_script(event_jsonld(event)),
             "breadcrumbs": [(_("Academy"), reverse("events:list")), (event.title, "")],
         },
     )
@@ -309,3 +312,62 @@ def new_feed_token(request: AuthenticatedHttpRequest) -> HttpResponse:
         _("Your calendar has a new address. The old one no longer works."),
     )
     return redirect("events:dashboard")
+
+
+ATTENDANCE_MODES = {
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "on_site": "https://schema.org/OfflineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def event_jsonld(event: Event) -> dict:
+    """schema.org Event: what search engines and calendars read."""
+    page = absolute(event.get_absolute_url())
+    locations: list[dict] = []
+    if event.has_venue:
+        locations.append(
+            {
+                "@type": "Place",
+                "name": event.venue_name,
+                "address": event.venue_address,
+                "hasMap": event.map_url,
+            }
+        )
+    if event.is_online:
+        locations.append({"@type": "VirtualLocation", "url": page})
+    full = (
+        event.capacity is not None
+        and services.state_counts(event)["accepted"] >= event.capacity
+    )
+    return {
+        "@type": "EducationEvent",
+        "name": event.title,
+        "description": event.summary,
+        "url": page,
+        "startDate": timetable.local(event.starts_at, event.zone).isoformat(),
+        "endDate": timetable.local(event.ends_at, event.zone).isoformat(),
+        "eventAttendanceMode": ATTENDANCE_MODES[event.format],
+        "eventStatus": "https://schema.org/EventCancelled"
+        if event.is_cancelled
+        else "https://schema.org/EventScheduled",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "inLanguage": event.languages,
+        "maximumAttendeeCapacity": event.capacity,
+        "organizer": {
+            "@type": "Organization",
+            "name": "ECoC Hub",
+            "url": absolute("/"),
+        },
+        "offers": {
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "url": absolute(reverse("events:apply", args=[event.slug])),
+            "availability": "https://schema.org/SoldOut"
+            if full
+            else "https://schema.org/InStock",
+            "validFrom": event.applications_open_at,
+            "validThrough": event.applications_close_at,
+        },
+    }

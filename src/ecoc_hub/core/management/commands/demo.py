@@ -17,6 +17,7 @@ DEMO_MODULES = (
     "ecoc_hub.library.demo",
     "ecoc_hub.podcasts.demo",
     "ecoc_hub.experts.demo",
+    "ecoc_hub.events.demo",
 )
 
 
