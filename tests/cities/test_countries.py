@@ -30,3 +30,12 @@ def test_country_names_are_translated():
         assert country_name("DE") == "Deutschland"
     with translation.override("fr"):
         assert country_name("DE") == "Allemagne"
+
+
+def test_the_country_names_filter_reads_one_code_as_one_country():
+    from ecoc_hub.cities.templatetags.places import country_names
+
+    with translation.override("en"):
+        assert country_names("BE") == "Belgium"
+        assert country_names(["BE", "FI"]) == "Belgium, Finland"
+        assert country_names("") == ""

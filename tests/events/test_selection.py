@@ -153,6 +153,7 @@ def test_selection_filters_by_role_country_and_answer(client, organiser, event):
 
     assert [r["application"].pk for r in by_role.context["table"]] == [a.pk]
     assert [r["application"].role for r in by_answer.context["table"]] == ["researcher"]
+    assert "<td>Finland</td>" in by_role.content.decode()
 
 
 def test_selection_sorts_by_name(client, organiser, event):

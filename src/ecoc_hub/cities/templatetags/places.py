@@ -12,6 +12,11 @@ register = template.Library()
 
 
 @register.filter
-def country_names(codes: Iterable[str]) -> str:
-    """ "Finland, Belgium" for ISO 3166-1 codes, in the reader's language."""
+def country_names(codes: Iterable[str] | str) -> str:
+    """ "Finland, Belgium" for ISO 3166-1 codes, in the reader's language.
+
+    A single code is one country, not a list of letters ("B, E").
+    """
+    if isinstance(codes, str):
+        codes = [codes] if codes else []
     return ", ".join(country_name(code) for code in codes or [])
