@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+from typing import Any, cast
 
 import qrcode
 from django import forms
@@ -18,15 +19,20 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.links import absolute
-from ecoc_hub.core.permissions import ActionRefused, check_object, get_for_user
+from ecoc_hub.core.permissions import (
+    ActionRefused,
+    ObjectPredicate,
+    check_object,
+    get_for_user,
+)
 
 from . import certify, checkin, permissions
 from .attendance import Attendance, CheckInMethod
 from .models import Event, Session
 
 
-class SessionField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Session) -> str:  # type: ignore[override]
+class SessionField(forms.ModelChoiceField[Session]):
+    def label_from_instance(self, obj: Session) -> str:
         return _session_label(obj)
 
 
@@ -35,9 +41,10 @@ class SessionChoiceForm(forms.Form):
         label=gettext_lazy("Session"), queryset=Session.objects.none(), empty_label=None
     )
 
-    def __init__(self, *args: object, event: Event, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["session"].queryset = event.sessions.order_by("starts_at")  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(SessionField, self.fields["session"])
+        field.queryset = event.sessions.order_by("starts_at")
 
 
 def _session_label(session: Session) -> str:
@@ -53,12 +60,14 @@ def _qr_data_uri(url: str) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-def _event(request: HttpRequest, slug: str, *, can_do: object = None) -> Event:
+def _event(
+    request: HttpRequest, slug: str, *, can_do: ObjectPredicate | None = None
+) -> Event:
     return get_for_user(
         Event,
         request.user,
         can_see=permissions.can_see_event,
-        can_do=can_do,  # type: ignore[arg-type]
+        can_do=can_do,
         slug=slug,
     )
 
