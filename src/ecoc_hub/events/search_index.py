@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ecoc_hub.podcasts.text import plain_text
+from ecoc_hub.core.markdown import plain_text
 from ecoc_hub.search.registry import register_facet, register_indexer
 from ecoc_hub.search.services import Passage, index_document, remove_document
 
