@@ -158,3 +158,15 @@ def test_a_new_token_revokes_the_old_feed(client, member):
     assert new.token != feed.token
     assert client.get(old_url).status_code == 404
     assert client.get(new.get_absolute_url()).status_code == 200
+
+
+def test_the_zone_menu_offers_region_city_names_and_any_zone_still_works():
+    from ecoc_hub.events import timetable
+
+    names = timetable.zone_names()
+    assert "Europe/Helsinki" in names
+    assert "UTC" in names
+    # Old aliases read as untranslated country names in a French menu.
+    assert not {"Egypt", "Poland", "US/Eastern", "EST5EDT", "GMT+0"} & set(names)
+    assert str(timetable.reader_zone("Poland")) == "Poland"
+    assert timetable.reader_zone("Nowhere/Atlantis") is None

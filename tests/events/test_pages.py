@@ -93,6 +93,19 @@ def test_detail_shows_the_readers_zone_on_request(client):
     assert unknown.context["days"][0].slots[0].reader_starts is None
 
 
+def test_the_page_shows_times_in_the_event_zone_not_the_sites(client, settings):
+    settings.TIME_ZONE = "Europe/Brussels"
+    event = make_event(time_zone="Europe/Helsinki")
+    # 09:00 UTC is 11:00 in Helsinki (10:00 in Brussels), 05:00 in New York.
+    make_session(event)
+
+    html = client.get(event.get_absolute_url(), {"tz": "America/New_York"}).content
+    page = html.decode()
+
+    assert ">11:00</time>" in page
+    assert "05:00\u201306:30 on" in page
+
+
 def test_online_link_only_for_accepted_participants(client, organiser):
     event = make_event(
         online_url="https://meet.example.org/camp", organisers=[organiser]

@@ -8,19 +8,50 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from functools import cache
 
+from django.templatetags.tz import do_timezone
 from django.utils import timezone
 
 from .models import Event, Session
 
+# The regions of the tz database's canonical "Region/City" names. Its old
+# aliases ("Egypt", "Poland", "US/Eastern", "EST5EDT") still work in ``?tz=``
+# but are not offered: they read as untranslated country names in the menu.
+_REGIONS = frozenset(
+    {
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    }
+)
+
+
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones() - {"localtime", "Factory"})
+
 
 @cache
 def zone_names() -> tuple[str, ...]:
-    return tuple(sorted(zoneinfo.available_timezones() - {"localtime", "Factory"}))
+    """The zones offered in the programme's menu: UTC and "Region/City"."""
+    return tuple(
+        sorted(
+            name
+            for name in _known_zones()
+            if name == "UTC" or (name.split("/", 1)[0] in _REGIONS and "/" in name)
+        )
+    )
 
 
 def reader_zone(value: str | None) -> tzinfo | None:
     """``?tz=Europe/Lisbon`` as a zone, or None when absent or unknown."""
-    if value and value in zone_names():
+    if value and value in _known_zones():
         return zoneinfo.ZoneInfo(value)
     return None
 
@@ -41,7 +72,16 @@ class Day:
 
 
 def local(moment: datetime, zone: tzinfo) -> datetime:
-    return timezone.localtime(moment, zone)
+    """``moment`` in ``zone``, and kept there in templates.
+
+    Templates turn an aware datetime into the site's zone before ``|date``
+    and ``|time``; the result of the tz library's ``|timezone`` filter is
+    exempt, so the event's (or reader's) times are not shown in Brussels
+    time beside the event's zone name.
+    """
+    shown = do_timezone(timezone.localtime(moment, zone), zone)
+    assert isinstance(shown, datetime)  # noqa: S101
+    return shown
 
 
 def days(event: Event, sessions: list[Session], reader: tzinfo | None) -> list[Day]:

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecoc_hub.cities.countries import country_name
@@ -219,7 +220,11 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(
             request,
-            _("%(count)s drafted decisions changed. Nothing is sent yet.")
+            ngettext(
+                "%(count)s drafted decision changed. Nothing is sent yet.",
+                "%(count)s drafted decisions changed. Nothing is sent yet.",
+                count,
+            )
             % {"count": count},
         )
         return redirect(request.get_full_path())
