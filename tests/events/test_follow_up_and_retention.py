@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -88,6 +89,7 @@ def test_webinar_reminders_a_day_and_an_hour_before_with_the_link(organiser):
         capacity=10,
         organisers=[organiser],
         online_url="https://meet.example.org/webinar",
+        time_zone="Europe/Helsinki",
         starts_at=now + timedelta(hours=20),
         ends_at=now + timedelta(hours=21),
         applications_close_at=now + timedelta(hours=19),
@@ -106,6 +108,9 @@ def test_webinar_reminders_a_day_and_an_hour_before_with_the_link(organiser):
     ]
     assert all("https://meet.example.org/webinar" in m.body for m in mail.outbox)
     assert {m.to[0] for m in mail.outbox} == {person.applicant.email}
+    # The start in the webinar's zone (Helsinki), not the site's (Brussels).
+    starts = webinar.starts_at.astimezone(ZoneInfo(webinar.time_zone))
+    assert f"{starts:%H:%M} ({webinar.time_zone})" in mail.outbox[1].body
 
 
 def test_retention_purge_deletes_personal_data_and_keeps_counts(

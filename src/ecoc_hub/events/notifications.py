@@ -20,6 +20,7 @@ from django.utils.html import escape, linebreaks
 
 from ecoc_hub.core.mail import render_email, send_email_task
 
+from . import timetable
 from .enums import ApplicationState
 from .models import Application, EmailTemplate, MessageKind
 
@@ -112,11 +113,12 @@ def send_reminder(application: Application, kind: str) -> None:
         return
     event = application.event
     context = _context(application)
-    context["starts"] = timezone.localtime(event.starts_at, event.zone)
+    # In the event's zone in the mail too, not the site's (timetable.local).
+    context["starts"] = timetable.local(event.starts_at, event.zone)
     context["zone"] = event.time_zone
     context["online_url"] = event.online_url if event.is_online else ""
     if event.follow_up_deadline:
-        context["follow_up_deadline"] = timezone.localtime(
+        context["follow_up_deadline"] = timetable.local(
             event.follow_up_deadline, event.zone
         )
     subject, text, html = render_email(
