@@ -15,6 +15,13 @@ The API has no operation to withdraw or edit a record yet, so the operator is
 one long-lived process of its own that calls the services (as the web forms
 do), reading commands on its standard input; it is never killed.
 
+An extraction child lives a fraction of a second, far less than the time
+between two kills, so a kill aimed at one (a seeded share of them) watches
+the fork server's children for up to ``CATCH_SECONDS`` and kills the first
+it sees; the clients upload PDFs of ``PAGES`` pages so that each extraction
+runs long enough to be caught. At least one extraction child must have been
+killed per database.
+
 Bounded: ``ECOC_HUB_CRASH_KILLS`` kills per database (50 by default), a kill
 every 0.1 to 0.8 s, and a wall-clock limit per database
 (``ECOC_HUB_CRASH_SECONDS``, 420). Killing the task worker ends ``serve``
@@ -55,6 +62,16 @@ SECONDS = float(os.environ.get("ECOC_HUB_CRASH_SECONDS", "420"))
 # machine: a few of those, the rest web workers and extraction children.
 WORKER_KILLS = int(os.environ.get("ECOC_HUB_CRASH_WORKER_KILLS", "3"))
 SEED = int(os.environ.get("ECOC_HUB_CRASH_SEED", "20261202"))
+# Web workers, task worker, extraction children: relative weights of a kill's
+# target. Web kills are few, so that uploads get through to be extracted.
+WEIGHTS = [2, 1, 5]
+# How long a kill aimed at an extraction child watches for one (then it
+# kills a web worker instead), and how often it looks.
+CATCH_SECONDS = 6.0
+CATCH_POLL = 0.005
+# Pages of each uploaded PDF, four lines each: about 0.5 MB, whose
+# extraction child runs for a few tenths of a second.
+PAGES = 800
 START_TIMEOUT = 240
 DRAIN_TIMEOUT = 120
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -217,6 +234,11 @@ def _python(env: dict[str, str], code: str, stdin: str = "") -> str:
     return result.stdout
 
 
+def parent_of(stat: str) -> int:
+    """The parent's process id, from the text of /proc/<pid>/stat."""
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
 class Site:
     """serve, started again whenever it stopped."""
 
@@ -265,7 +287,7 @@ class Site:
                 with contextlib.suppress(FileNotFoundError, ProcessLookupError):
                     command = Path(f"/proc/{pid}/cmdline").read_bytes()
                     stat = Path(f"/proc/{pid}/stat").read_text()
-                    parent = int(stat.rsplit(")", 1)[1].split()[1])
+                    parent = parent_of(stat)
                     found[pid] = (parent, command.replace(b"\0", b" "))
         masters = {
             pid
@@ -283,6 +305,42 @@ class Site:
         web = [pid for pid, (parent, _) in found.items() if parent in masters]
         extraction = [pid for pid, (parent, _) in found.items() if parent in servers]
         return web, (workers[0] if workers else None), extraction
+
+    def extraction_server(self) -> int | None:
+        """The task worker's fork server (the extraction children's parent)."""
+        assert self.process is not None
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+            for pid in _descendants(self.process.pid):
+                with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+                    command = Path(f"/proc/{pid}/cmdline").read_bytes()
+                    stat = Path(f"/proc/{pid}/stat").read_text()
+                    parent = Path(f"/proc/{parent_of(stat)}/cmdline").read_bytes()
+                    if b"forkserver" in command and b"ecoc_hub\0worker" in parent:
+                        return pid
+        return None
+
+    def catch_extraction(self, seconds: float) -> int | None:
+        """An extraction child running now, watched for up to ``seconds``."""
+        deadline = time.monotonic() + seconds
+        server = None
+        while time.monotonic() < deadline and self.alive():
+            if server is None:
+                server = self.extraction_server()
+                if server is None:  # not started yet (first extraction)
+                    time.sleep(0.1)
+                    continue
+            try:
+                children = Path(f"/proc/{server}/task/{server}/children").read_text()
+            except (FileNotFoundError, ProcessLookupError):
+                server = None  # the worker was restarted
+                continue
+            for pid in map(int, children.split()):
+                with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+                    state = Path(f"/proc/{pid}/stat").read_text()
+                    if state.rsplit(")", 1)[1].split()[0] != "Z":
+                        return pid
+            time.sleep(CATCH_POLL)
+        return None
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
@@ -324,7 +382,13 @@ def _client(
                 continue
             uuid = answer.json()["uuid"]
             seen.record(uuid, state="draft")
-            pages = [f"Page {p} of round {rounds} by client {n}" for p in range(60)]
+            pages = [
+                " ".join(
+                    f"Page {p} line {line} of round {rounds} by client {n}."
+                    for line in range(4)
+                )
+                for p in range(PAGES)
+            ]
             data = samples.build_pdf(pages, title=f"Crash {n}-{rounds}")
             answer = session.post(
                 f"{site.base}/api/v1/resources/{uuid}/files",
@@ -467,17 +531,20 @@ def test_nothing_is_lost_when_processes_are_killed(kind, tmp_path):
             if not site.alive():
                 site.start()
                 continue
-            web, worker, extraction = site.children()
-            choice = rng.choices(["web", "worker", "extraction"], weights=[4, 1, 4])[0]
-            if extraction and rng.random() < 0.7:  # rare: take it when it runs
-                choice = "extraction"
+            choice = rng.choices(["web", "worker", "extraction"], weights=WEIGHTS)[0]
+            if choice == "extraction":
+                child = site.catch_extraction(CATCH_SECONDS)
+                if child is not None:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(child, signal.SIGKILL)
+                        kills["extraction"] += 1
+                    continue
+                choice = "web"  # none ran: the uploads are not getting through
+            web, worker, _ = site.children()
             targets = {
                 "web": web,
                 "worker": [worker] if worker and kills["worker"] < WORKER_KILLS else [],
-                "extraction": extraction,
             }[choice]
-            if not targets and extraction:
-                choice, targets = "extraction", extraction
             if not targets:
                 choice, targets = "web", web
             if not targets:
@@ -520,3 +587,6 @@ def test_nothing_is_lost_when_processes_are_killed(kind, tmp_path):
     assert report["lost"] == [], summary
     # Last, so that a run cut short by the time limit still checks the above.
     assert sum(kills.values()) >= KILLS, summary
+    assert kills["extraction"] >= 1, summary
+    assert kills["worker"] >= 1, summary
+    assert kills["web"] >= 1, summary

@@ -4,6 +4,8 @@ child started through the lifeline dies with its parent."""
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -47,7 +49,17 @@ def test_directories_of_processes_that_no_longer_run_are_removed(tmp_path):
     )
 
 
-def test_a_process_gets_its_own_temporary_directory(tmp_path, monkeypatch):
+@pytest.fixture
+def short_dir():
+    """A directory whose path is short enough for a socket under it
+    (pytest's tmp_path may not be)."""
+    path = Path(tempfile.mkdtemp(prefix="ll-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_a_process_gets_its_own_temporary_directory(short_dir, monkeypatch):
+    tmp_path = short_dir
     monkeypatch.setattr(tempfile, "tempdir", tempfile.tempdir)
     monkeypatch.setenv("TMPDIR", os.environ.get("TMPDIR", "/tmp"))  # noqa: S108
     stale = _stale_dir(tmp_path, "worker", _dead_pid(), "1")
@@ -107,3 +119,24 @@ def test_a_child_dies_when_its_parent_is_killed(mode):
         time.sleep(0.05)
 
     assert not _running(grandchild)
+
+
+def test_a_data_directory_too_deep_for_a_socket_gets_a_short_one(tmp_path, monkeypatch):
+    """Under a deep DATA_DIR the extraction forkserver could not make its
+    socket ("AF_UNIX path too long") and every extraction failed."""
+    monkeypatch.setattr(tempfile, "tempdir", tempfile.tempdir)
+    monkeypatch.setenv("TMPDIR", os.environ.get("TMPDIR", "/tmp"))  # noqa: S108
+    deep = tmp_path / ("d" * 80)
+
+    own = lifeline.use_private_tmpdir(deep, "worker")
+
+    try:
+        assert own.parent == lifeline.SHORT_ROOT
+        assert not deep.exists()
+        # The longest path multiprocessing makes for the forkserver's socket.
+        longest = own / "pymp-12345678" / "listener-12345678"
+        longest.parent.mkdir()
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(longest))
+    finally:
+        shutil.rmtree(own, ignore_errors=True)

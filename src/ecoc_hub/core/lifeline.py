@@ -160,9 +160,29 @@ def clean_stale_tmpdirs(root: Path) -> list[Path]:
     return removed
 
 
+# A Unix socket's path has at most 107 bytes (sun_path, 108 with the NUL);
+# multiprocessing puts the forkserver's at <tmpdir>/pymp-XXXXXXXX/listener-XXXXXXXX.
+AF_UNIX_PATH_MAX = 107
+SOCKET_SUFFIX = len("/pymp-12345678/listener-12345678")
+# Where the directories go when DATA_DIR/tmp is too deep for that.
+SHORT_ROOT = Path("/tmp/ecoc-hub-tmp")  # noqa: S108
+
+
+def fits_a_socket(directory: Path) -> bool:
+    """Whether multiprocessing can make its sockets under ``directory``."""
+    return len(os.fsencode(directory)) + SOCKET_SUFFIX <= AF_UNIX_PATH_MAX
+
+
 def use_private_tmpdir(root: Path, kind: str) -> Path:
     """Make this process (and what it starts) use a temporary directory of its
-    own under ``root``, after removing the stale ones of dead processes."""
+    own under ``root``, after removing the stale ones of dead processes.
+
+    If ``root`` is so deep that the extraction forkserver's socket could not
+    be made under it (every extraction would fail with "AF_UNIX path too
+    long"), the directory is made under ``SHORT_ROOT`` instead.
+    """
+    if not fits_a_socket(root / _own_name(kind)):
+        root = SHORT_ROOT
     root.mkdir(parents=True, exist_ok=True)
     clean_stale_tmpdirs(root)
     own = root / _own_name(kind)
