@@ -91,7 +91,7 @@ def test_check_in_issue_and_verify_a_certificate(page, new_page, live_server, wi
     for session in sessions[1:3]:
         staff.get_by_role("link", name=session.title).click()
         staff.get_by_label("Search by name").fill("Ελένη")
-        staff.get_by_role("button", name="Search").click()
+        staff.locator("main").get_by_role("button", name="Search").click()
         staff.get_by_role("button", name="Check in Ελένη Παπαδοπούλου").click()
         expect(staff.locator(".messages")).to_contain_text("is checked in.")
     seen(staff, "check-in list after a tap")
