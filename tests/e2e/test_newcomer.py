@@ -138,7 +138,16 @@ def test_a_newcomer_signs_in_as_each_demo_role_from_the_printed_table(
     browser: Browser, demo_site, width: int
 ):
     base, table, root = demo_site
-    assert set(table.accounts) == {"member", "team admin", "curator"}
+    assert set(table.accounts) == {
+        "member",
+        "team admin",
+        "curator",
+        "call manager (experts)",
+        "reviewer (experts)",
+        "expert",
+        "academy camp organiser",
+        "academy camp participant",
+    }
     problems = PageProblems()
 
     def first_page(role: str) -> Page:
@@ -169,6 +178,13 @@ def test_a_newcomer_signs_in_as_each_demo_role_from_the_printed_table(
         expect(page.locator("main")).to_contain_text(team_badge)
         assert_accessible(page, f"the {role}'s first page at {width}px")
         page.screenshot(path=str(root / f"{role}-{width}.png"))
+        page.context.close()
+
+    # The roles of the experts and the Academy sign in with their password.
+    for role in sorted(set(table.accounts) - {"member", "team admin", "curator"}):
+        page = first_page(role)
+        expect(page.locator(".messages")).to_contain_text("Welcome,")
+        assert_accessible(page, f"the {role}'s first page at {width}px")
         page.context.close()
 
     # The curator types a code from the printed secret at one width, a
