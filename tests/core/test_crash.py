@@ -124,6 +124,12 @@ from ecoc_hub.library.models import Blob, Resource, ResourceFile
 from ecoc_hub.search.consistency import check_index
 
 seen = json.load(sys.stdin)
+# What the hourly sweep does once the blobs of uploads cut off by a kill are
+# an hour old: a blob written before its row, in a transaction that a SIGKILL
+# ended, has no row to name it.
+from datetime import timedelta
+from ecoc_hub.library.periodic import sweep_orphan_blobs
+swept = sweep_orphan_blobs(min_age=timedelta(0))
 with connection.cursor() as cursor:
     if connection.vendor == "sqlite":
         cursor.execute("PRAGMA integrity_check")
@@ -170,6 +176,7 @@ print(json.dumps({
     "integrity": integrity,
     "bad_files": bad_files,
     "orphans": sorted(stored - known),
+    "swept": swept,
     "tasks": tasks,
     "pending_files": pending,
     "index": [str(d) for d in check_index()],

@@ -63,3 +63,32 @@ def test_both_jobs_are_scheduled_hourly():
 
     assert jobs["library.release_ended_embargoes"] == dt.timedelta(hours=1)
     assert jobs["library.refresh_download_counts"] == dt.timedelta(hours=1)
+    assert jobs["library.remove_orphan_blobs"] == dt.timedelta(hours=1)
+
+
+def test_blobs_left_by_a_killed_upload_are_swept_once_an_hour_old(member, settings):
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from ecoc_hub.library.models import Blob
+    from ecoc_hub.library.periodic import sweep_orphan_blobs
+
+    resource = make_resource(owner=member, title="Kept", pages=["kept page"])
+    kept = set(Blob.objects.values_list("storage_name", flat=True))
+    old = default_storage.save("blobs/aa/bb/" + "a" * 64, ContentFile(b"cut off"))
+    fresh = default_storage.save("blobs/cc/dd/" + "c" * 64, ContentFile(b"in flight"))
+    other = default_storage.save("events/answers/ee/" + "e" * 64, ContentFile(b"x"))
+    two_hours_ago = time.time() - 7200
+    os.utime(default_storage.path(old), (two_hours_ago, two_hours_ago))
+
+    removed = sweep_orphan_blobs()
+
+    assert removed == [old]
+    assert not default_storage.exists(old)
+    assert default_storage.exists(fresh)
+    assert default_storage.exists(other)
+    assert kept and all(default_storage.exists(name) for name in kept)
+    assert resource.files.count() == 1

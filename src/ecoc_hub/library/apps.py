@@ -16,7 +16,11 @@ class LibraryConfig(AppConfig):
         )
         from ecoc_hub.core import leases, schedule, storedfiles
 
-        from .periodic import refresh_download_counts, release_ended_embargoes
+        from .periodic import (
+            refresh_download_counts,
+            release_ended_embargoes,
+            remove_orphan_blobs,
+        )
         from .privacy import erase_library_data, export_library_data, library_files_of
         from .related import register_sections
         from .storedfiles import library_files
@@ -36,5 +40,10 @@ class LibraryConfig(AppConfig):
             "library.refresh_download_counts",
             every=timedelta(hours=1),
             task=refresh_download_counts,
+        )
+        schedule.register(
+            "library.remove_orphan_blobs",
+            every=timedelta(hours=1),
+            task=remove_orphan_blobs,
         )
         register_sections()

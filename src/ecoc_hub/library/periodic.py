@@ -53,3 +53,49 @@ def refresh_download_counts() -> int:
     for pk, count in changed:
         SearchDocument.objects.filter(kind=KIND, object_id=pk).update(popularity=count)
     return len(changed)
+
+
+# A blob younger than this may belong to an upload whose transaction has not
+# committed yet; no request or task holds one open for that long.
+ORPHAN_BLOB_MIN_AGE = timedelta(hours=1)
+
+
+def sweep_orphan_blobs(*, min_age: timedelta = ORPHAN_BLOB_MIN_AGE) -> list[str]:
+    """Delete stored blobs that no ``Blob`` row names, once they are old enough.
+
+    A blob is written before the row that records it, inside the row's
+    transaction; when that transaction rolls back, ``atomic_with_files``
+    removes the file, but a process killed (SIGKILL, out of memory) between
+    the write and the commit leaves it behind. Only the content-addressed
+    ``blobs/`` folder is swept, and only names with no row: every blob a
+    record, a thumbnail or an expert's CV uses has its row.
+    """
+    from django.core.files.storage import default_storage
+
+    from ecoc_hub.core import storedfiles
+
+    from .models import Blob
+
+    cutoff = timezone.now() - min_age
+    stored = set(storedfiles.walk(default_storage, "blobs"))
+    known = set(
+        Blob.objects.filter(storage_name__in=stored).values_list(
+            "storage_name", flat=True
+        )
+    )
+    removed = []
+    for name in sorted(stored - known):
+        if default_storage.get_modified_time(name) > cutoff:
+            continue
+        # Looked up again: a row committed since the first read keeps it.
+        if Blob.objects.filter(storage_name=name).exists():
+            continue
+        default_storage.delete(name)
+        removed.append(name)
+    return removed
+
+
+@task()
+def remove_orphan_blobs() -> int:
+    """The periodic sweep of blobs left by killed processes."""
+    return len(sweep_orphan_blobs())
