@@ -251,27 +251,10 @@ def _bars(chart: Chart) -> ET.Element:
         height + (len(chart.series) * (FONT + 8) + 8 if len(chart.series) > 1 else 0),
     )
     bottom = plot_top + plot_h
-    grid = _el(svg, "g", class_="chart-grid")
-    for tick in ticks:
-        y = bottom - tick / axis_top * plot_h
-        _el(
-            grid,
-            "line",
-            x1=left,
-            y1=f"{y:.1f}",
-            x2=right,
-            y2=f"{y:.1f}",
-            class_="chart-gridline",
-        )
-        _el(
-            grid,
-            "text",
-            chart.format(tick).split("\u00a0")[0],
-            x=left - 6,
-            y=f"{y + 5:.1f}",
-            class_="chart-text chart-tick",
-            text_anchor="end",
-        )
+    _value_grid(
+        svg, chart, ticks, axis_top=axis_top, left=left, right=right,
+        bottom=bottom, plot_h=plot_h,
+    )  # fmt: skip
     group_w = (right - left) / len(chart.categories)
     bar_w = min(48, group_w * 0.8 / len(chart.series))
     bars = _el(svg, "g", class_="chart-bars")
@@ -406,27 +389,10 @@ def _line(chart: Chart) -> ET.Element:
     height = bottom + 40
     legend_h = len(chart.series) * (FONT + 8) + 8 if len(chart.series) > 1 else 0
     svg = _root(chart, height + legend_h)
-    grid = _el(svg, "g", class_="chart-grid")
-    for tick in ticks:
-        y = bottom - tick / axis_top * plot_h
-        _el(
-            grid,
-            "line",
-            x1=left,
-            y1=f"{y:.1f}",
-            x2=right,
-            y2=f"{y:.1f}",
-            class_="chart-gridline",
-        )
-        _el(
-            grid,
-            "text",
-            chart.format(tick).split("\u00a0")[0],
-            x=left - 6,
-            y=f"{y + 5:.1f}",
-            class_="chart-text chart-tick",
-            text_anchor="end",
-        )
+    _value_grid(
+        svg, chart, ticks, axis_top=axis_top, left=left, right=right,
+        bottom=bottom, plot_h=plot_h,
+    )  # fmt: skip
     count = len(chart.categories)
     step = (right - left) / max(1, count - 1)
 
@@ -581,3 +547,38 @@ def render_svg(chart: Chart) -> SafeString:
     svg = _RENDERERS[chart.kind](chart)
     # ElementTree escapes every text and attribute, so the labels are safe.
     return mark_safe(ET.tostring(svg, encoding="unicode"))  # noqa: S308
+
+
+def _value_grid(
+    svg: Any,
+    chart: Any,
+    ticks: Any,
+    *,
+    axis_top: float,
+    left: float,
+    right: float,
+    bottom: float,
+    plot_h: float,
+) -> None:
+    """The horizontal grid lines and their value labels of a bar or line chart."""
+    grid = _el(svg, "g", class_="chart-grid")
+    for tick in ticks:
+        y = bottom - tick / axis_top * plot_h
+        _el(
+            grid,
+            "line",
+            x1=left,
+            y1=f"{y:.1f}",
+            x2=right,
+            y2=f"{y:.1f}",
+            class_="chart-gridline",
+        )
+        _el(
+            grid,
+            "text",
+            chart.format(tick).split("\u00a0")[0],
+            x=left - 6,
+            y=f"{y + 5:.1f}",
+            class_="chart-text chart-tick",
+            text_anchor="end",
+        )
