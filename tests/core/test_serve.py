@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from ecoc_hub.cities.reference import DATA_DIR as REFERENCE_DIR
+from ecoc_hub.core import lifeline as lifeline_module
 
 pytestmark = pytest.mark.slow
 
@@ -318,6 +319,8 @@ def test_children_die_when_serve_is_killed_and_the_port_is_free_again(
         children = _descendants(first.pid)
         assert len(children) == 3  # gunicorn master, its worker, the task worker
         tmp_root = tmp_path / "data" / "tmp"
+        if not lifeline_module.fits_a_socket(tmp_root / "serve-0000000-00000000000"):
+            tmp_root = lifeline_module.SHORT_ROOT  # where a too deep root moves to
         left_behind = sorted(path.name for path in tmp_root.iterdir())
 
         os.kill(first.pid, signal.SIGKILL)
