@@ -20,6 +20,9 @@ from typing import Any
 #: ``organiser``, ``reviewer`` and ``expert`` hold no rights in today's
 #: apps: unless an endpoint says otherwise they get what a member with no
 #: tie to the objects gets, ``other_team_member`` (``expect`` fills them in).
+#: ``other_expert`` is a second expert, with no tie to the world's objects
+#: (the world's ``expert`` is the one invited to its support request).
+#: ``funder`` is the programme's funder, who reads the monitoring dashboard.
 ROLES = (
     "visitor",
     "member",
@@ -29,8 +32,10 @@ ROLES = (
     "organiser",
     "reviewer",
     "expert",
+    "other_expert",
+    "funder",
 )
-NEW_ROLES = ("organiser", "reviewer", "expert")
+NEW_ROLES = ("organiser", "reviewer", "expert", "other_expert", "funder")
 
 World = SimpleNamespace
 

@@ -1,9 +1,10 @@
 """ECoC Hub settings.
 
-One module, driven by environment variables. Every default lets a fresh clone
-run on SQLite with no configuration; production sets at least ``SECRET_KEY``
-(or keeps the generated one in the data directory), ``ALLOWED_HOSTS`` and
-``DEBUG=false``. See docs/operators.md for the full list.
+One module, driven by environment variables (read through ``core/env.py``).
+Every default lets a fresh clone run on SQLite with no configuration;
+production sets at least ``SECRET_KEY`` (or keeps the generated one in the
+data directory), ``ALLOWED_HOSTS`` and ``DEBUG=false``. See docs/operators.md
+for the full list.
 """
 
 from __future__ import annotations
@@ -19,34 +20,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.env import env_bool as _env_bool
+from ecoc_hub.core.env import env_int as _env_int
+from ecoc_hub.core.env import env_lines as _env_lines
+from ecoc_hub.core.env import env_list as _env_list
+
 PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def _env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _env_int(name: str, default: int) -> int:
-    """A whole number from the environment; unset or empty gives the default,
-    anything else that is not a number stops the start with its name."""
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"{name} must be a whole number, not {value!r}."
-        ) from None
-
-
-def _env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item]
-
-
 TESTING = bool(os.environ.get("PYTEST_VERSION"))
 
 
@@ -96,6 +75,10 @@ INSTALLED_APPS = [
     "ecoc_hub.podcasts",
     "ecoc_hub.events",
     "ecoc_hub.experts",
+    "ecoc_hub.courses",
+    "ecoc_hub.assessment",
+    "ecoc_hub.community",
+    "ecoc_hub.dashboard",
     "ecoc_hub.certificates",
     "ecoc_hub.api",
     "ninja",  # serves the API docs' Swagger UI from static files, not a CDN
@@ -118,6 +101,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ecoc_hub.core.replicas.ReplicaMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -184,6 +168,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # on the busy timeout, so concurrent transactions (tests/events/
     # test_concurrency.py) could not be tested as they run in production.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-ecoc-hub.sqlite3")}
+if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
+    # A PostgreSQL streaming replica for searches and listings (core/replicas.py).
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            replica_url, conn_max_age=_env_int("DATABASE_CONN_MAX_AGE", 0)
+        ),
+        # Django's own test runs see the replica as the primary's mirror.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["ecoc_hub.core.replicas.ReplicaRouter"]
+# How long after a write a browser keeps reading from the primary.
+DATABASE_REPLICA_PIN_SECONDS = _env_int("DATABASE_REPLICA_PIN_SECONDS", 15)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -192,12 +188,18 @@ CACHES = {
         "LOCATION": "ecoc_hub_cache",
     }
 }
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 if redis_url := os.environ.get("REDIS_URL"):
+    # One cache for every web process and machine: rate limits, sessions.
+    # The key prefix lets several installations (or test runs) share a Redis.
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": redis_url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ecoc-hub"),
     }
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # Sessions are read from Redis and written through to the database, so a
+    # Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -287,8 +289,14 @@ if bucket := os.environ.get("S3_BUCKET"):
             "region_name": os.environ.get("S3_REGION") or None,
             "default_acl": None,
             "querystring_auth": True,
+            # Signature version 4: the only one every S3 region accepts.
+            "signature_version": os.environ.get("S3_SIGNATURE_VERSION") or "s3v4",
         },
     }
+# With S3: whole-file downloads above this size go straight to the object
+# store by a signed URL valid this long (core/objectstore.py); 0: never.
+ECOC_HUB_S3_REDIRECT_OVER_BYTES = _env_int("ECOC_HUB_S3_REDIRECT_OVER_BYTES", 8 << 20)
+ECOC_HUB_S3_SIGNED_URL_SECONDS = _env_int("ECOC_HUB_S3_SIGNED_URL_SECONDS", 300)
 # Uploads kept between a form's failed validation and its next submission;
 # outside MEDIA_ROOT so that nothing ever serves them.
 STORAGES["staging"] = {
@@ -361,15 +369,13 @@ ECOC_HUB_CONTACT_EMAIL = os.environ.get(
 )
 
 
-def _lines(value: str) -> list[str]:
-    """Lines of a multi-line setting: newlines or a literal backslash-n."""
-    return [
-        line.strip() for line in value.replace("\\n", "\n").splitlines() if line.strip()
-    ]
-
-
 # What happens to a person's published contributions when they delete their
 # account: "" lets each person choose; keep, anonymise or remove fixes it.
+# A new member's first post in a shared discussion space waits for a
+# moderator (community app); "false" publishes it at once.
+ECOC_HUB_COMMUNITY_HOLD_FIRST_POSTS = _env_bool(
+    "ECOC_HUB_COMMUNITY_HOLD_FIRST_POSTS", True
+)
 ECOC_HUB_CONTRIBUTIONS_ON_DELETION = os.environ.get(
     "ECOC_HUB_CONTRIBUTIONS_ON_DELETION", ""
 )
@@ -381,13 +387,13 @@ if ECOC_HUB_CONTRIBUTIONS_ON_DELETION not in {"", "keep", "anonymise", "remove"}
 # Who runs this site: the about, contact and legal notice pages show these.
 ECOC_HUB_OPERATOR = {
     "name": os.environ.get("ECOC_HUB_OPERATOR_NAME", ""),
-    "address": _lines(os.environ.get("ECOC_HUB_OPERATOR_ADDRESS", "")),
+    "address": _env_lines("ECOC_HUB_OPERATOR_ADDRESS"),
     "representative": os.environ.get("ECOC_HUB_OPERATOR_REPRESENTATIVE", ""),
     "register": os.environ.get("ECOC_HUB_OPERATOR_REGISTER", ""),
     "vat_id": os.environ.get("ECOC_HUB_OPERATOR_VAT_ID", ""),
     "phone": os.environ.get("ECOC_HUB_CONTACT_PHONE", ""),
     "website": os.environ.get("ECOC_HUB_OPERATOR_WEBSITE", ""),
-    "about": _lines(os.environ.get("ECOC_HUB_ABOUT", "")),
+    "about": _env_lines("ECOC_HUB_ABOUT"),
 }
 
 # Background work: Django's Tasks framework, stored in the database.
@@ -408,13 +414,13 @@ ECOC_HUB_WORKER_STALE_AFTER = 120  # seconds without a heartbeat before /health 
 ECOC_HUB_TASK_LEASE_SECONDS = _env_int("ECOC_HUB_TASK_LEASE_SECONDS", 60)
 ECOC_HUB_TASK_MAX_ATTEMPTS = _env_int("ECOC_HUB_TASK_MAX_ATTEMPTS", 3)
 ECOC_HUB_TASK_RETRY_BACKOFF = _env_int("ECOC_HUB_TASK_RETRY_BACKOFF", 30)
-# Files re-hashed by the daily fixity check (the longest unchecked first).
 # API rate limits (api/throttles.py): a budget per personal token for clients
 # that send a valid one, per address for anonymous ones; "N/min", "N/h", …
 ECOC_HUB_API_RATE_PER_TOKEN = os.environ.get("ECOC_HUB_API_RATE_PER_TOKEN", "1200/min")
 ECOC_HUB_API_RATE_PER_ADDRESS = os.environ.get(
     "ECOC_HUB_API_RATE_PER_ADDRESS", "300/min"
 )
+# Files re-hashed by the daily fixity check (the longest unchecked first).
 ECOC_HUB_FIXITY_SAMPLE = _env_int("ECOC_HUB_FIXITY_SAMPLE", 500)
 
 # Security

@@ -100,28 +100,26 @@ register(
     method="post",
     data=lambda w: {"message": "Hello."},
 )
+# Team admins and curators accept and decline; only the person who asked
+# withdraws (a decider who may see the request is refused it), and to
+# anyone else the request does not exist.
 register(
-    "accounts:join_request_accept",
+    "accounts:join_request_decide",
     lambda w: reverse(
-        "accounts:join_request_accept", args=[w.team.slug, w.join_request.pk]
+        "accounts:join_request_decide", args=[w.team.slug, w.join_request.pk]
     ),
-    TEAM_ADMINS_POST,
+    expect(visitor=302, member=302, other_team_member=404, curator=302),
     method="post",
+    data=lambda w: {f"request-{w.join_request.pk}-action": "accept"},
+    label="accept",
 )
 register(
-    "accounts:join_request_decline",
+    "accounts:join_request_decide",
     lambda w: reverse(
-        "accounts:join_request_decline", args=[w.team.slug, w.join_request.pk]
+        "accounts:join_request_decide", args=[w.team.slug, w.join_request.pk]
     ),
-    TEAM_ADMINS_POST,
+    expect(visitor=302, member=403, other_team_member=404, curator=403),
     method="post",
-)
-# Only the person who asked withdraws; to everyone else the request does not exist.
-register(
-    "accounts:join_request_withdraw",
-    lambda w: reverse(
-        "accounts:join_request_withdraw", args=[w.team.slug, w.join_request.pk]
-    ),
-    expect(visitor=302, member=404, curator=404),
-    method="post",
+    data=lambda w: {f"request-{w.join_request.pk}-action": "withdraw"},
+    label="withdraw",
 )

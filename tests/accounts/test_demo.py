@@ -98,7 +98,7 @@ def test_the_demo_makes_a_member_a_team_admin_and_a_curator(demo_people):
 def test_the_table_lists_every_role_with_a_password_that_works(demo_people, client):
     table = _table()
 
-    rows = [line.rstrip() for line in table.splitlines()[2:13]]
+    rows = [line.rstrip() for line in table.splitlines()[2:14]]
     assert [row.split("  ")[0] for row in rows] == [
         "Role",
         "-" * len("Academy Camp participant"),
@@ -111,9 +111,10 @@ def test_the_table_lists_every_role_with_a_password_that_works(demo_people, clie
         "Expert",
         "Academy Camp organiser",
         "Academy Camp participant",
+        "Discussion moderator",
     ]
     assert rows[2].split("  ", 1)[1].strip() == "no sign-in needed"
-    for key in ("member", "team_admin", "organiser", "participant"):
+    for key in ("member", "team_admin", "organiser", "participant", "moderator"):
         email = demo_people[key].email
         response = _log_in(client, email, _printed_password(table, email))
         assert response.status_code == 302

@@ -9,6 +9,8 @@ from ecoc_hub.accounts import services
 from ecoc_hub.accounts.models import JoinRequest, Membership
 from ecoc_hub.accounts.privacy import export_user_data
 from ecoc_hub.cities.models import Title
+from ecoc_hub.core.permissions import ActionRefused
+from ecoc_hub.core.workflow import TransitionError
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +20,16 @@ def _join_url(team):
     return reverse("accounts:team_join", args=[team.slug])
 
 
-def _decide_url(team, join_request, action):
-    return reverse(f"accounts:join_request_{action}", args=[team.slug, join_request.pk])
+def _decide_url(team, join_request):
+    return reverse("accounts:join_request_decide", args=[team.slug, join_request.pk])
+
+
+def _decide(client, team, join_request, action, comment=""):
+    prefix = f"request-{join_request.pk}"
+    return client.post(
+        _decide_url(team, join_request),
+        {f"{prefix}-action": action, f"{prefix}-comment": comment},
+    )
 
 
 # Asking to join ----------------------------------------------------------------
@@ -91,7 +101,9 @@ def test_database_refuses_two_pending_requests(member, team):
 
 def test_member_can_ask_again_after_a_decline(member, team, team_admin):
     first = services.request_to_join(organisation=team, user=member)
-    services.decline_join_request(join_request=first, decided_by=team_admin)
+    services.decide_join_request(
+        join_request=first, action="decline", actor=team_admin, comment="Not now."
+    )
 
     second = services.request_to_join(organisation=team, user=member)
 
@@ -199,34 +211,110 @@ def test_team_admin_accepts_a_request(
     member.preferred_language = "fr"
     member.save()
 
-    response = team_admin_client.post(_decide_url(team, pending, "accept"))
+    response = _decide(team_admin_client, team, pending, "accept", "Bienvenue !")
 
     pending.refresh_from_db()
+    entry = pending.history.get()
     assert response.status_code == 302
     assert pending.status == "accepted"
-    assert pending.decided_by == team_admin
-    assert pending.decided_at is not None
+    assert pending.decided_at <= entry.created_at
+    assert (entry.action, entry.actor, entry.from_state, entry.to_state) == (
+        "accept",
+        team_admin,
+        "pending",
+        "accepted",
+    )
+    assert entry.comment == "Bienvenue !"
     assert Membership.objects.get(organisation=team, user=member).role == "member"
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert mail.outbox[0].subject == "[ECoC Hub] Bienvenue dans Oulu 2026 team"
+    assert "Bienvenue !" in mail.outbox[0].body
 
 
-def test_team_admin_declines_a_request(
+def test_team_admin_declines_a_request_with_a_reason(
     team_admin_client, team, team_admin, member, pending
 ):
-    response = team_admin_client.post(_decide_url(team, pending, "decline"))
+    response = _decide(
+        team_admin_client, team, pending, "decline", "Ask Anna, she runs it."
+    )
 
     pending.refresh_from_db()
+    entry = pending.history.get()
     assert response.status_code == 302
     assert pending.status == "declined"
-    assert pending.decided_by == team_admin
+    assert (entry.action, entry.actor, entry.comment) == (
+        "decline",
+        team_admin,
+        "Ask Anna, she runs it.",
+    )
     assert not Membership.objects.filter(user=member).exists()
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert "was declined" in mail.outbox[0].body
+    assert "Ask Anna, she runs it." in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "en",
+            "Tell the person why you decline, so that they know what to do next. "
+            "They receive it by e-mail.",
+        ),
+        (
+            "fr",
+            "Dites à la personne pourquoi vous refusez, pour qu\u2019elle sache quoi "
+            "faire ensuite. Elle le recevra par e-mail.",
+        ),
+        (
+            "de",
+            "Sagen Sie der Person, warum Sie ablehnen, damit sie weiß, was sie "
+            "als Nächstes tun kann. Sie erhält es per E-Mail.",
+        ),
+    ],
+)
+def test_declining_without_a_reason_puts_the_error_on_the_message_field(
+    team_admin_client, team, pending, language, message, settings
+):
+    team_admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    response = _decide(team_admin_client, team, pending, "decline", "   ")
+
+    pending.refresh_from_db()
+    form = dict(response.context["join_request_rows"])[pending]
+    assert response.status_code == 400
+    assert form.errors == {"comment": [message]}
+    assert f'id="id_request-{pending.pk}-comment"' in response.content.decode()
+    assert pending.status == "pending"
+    assert pending.history.count() == 0
+    assert mail.outbox == []
+
+
+def test_too_long_answer_is_refused_on_its_field(team_admin_client, team, pending):
+    response = _decide(team_admin_client, team, pending, "accept", "x" * 1001)
+
+    form = dict(response.context["join_request_rows"])[pending]
+    assert response.status_code == 400
+    assert form.errors == {
+        "comment": ["Ensure this value has at most 1000 characters (it has 1001)."]
+    }
+    assert pending.history.count() == 0
+
+
+def test_unknown_action_is_refused_and_changes_nothing(
+    team_admin_client, team, pending
+):
+    response = _decide(team_admin_client, team, pending, "join_by_invitation")
+
+    pending.refresh_from_db()
+    form = dict(response.context["join_request_rows"])[pending]
+    assert response.status_code == 400
+    assert list(form.errors) == ["action"]
+    assert pending.status == "pending"
 
 
 def test_curator_accepts_a_request_to_any_team(curator_client, team, member, pending):
-    curator_client.post(_decide_url(team, pending, "accept"))
+    _decide(curator_client, team, pending, "accept")
 
     assert Membership.objects.filter(organisation=team, user=member).exists()
 
@@ -234,31 +322,67 @@ def test_curator_accepts_a_request_to_any_team(curator_client, team, member, pen
 def test_a_decided_request_cannot_be_decided_again(
     team_admin_client, team, member, pending
 ):
-    team_admin_client.post(_decide_url(team, pending, "decline"))
+    _decide(team_admin_client, team, pending, "decline", "No.")
     mail.outbox.clear()
 
-    response = team_admin_client.post(_decide_url(team, pending, "accept"))
+    response = team_admin_client.post(
+        _decide_url(team, pending), {f"request-{pending.pk}-action": "accept"}
+    )
+    page = team_admin_client.get(response["Location"])
 
-    assert response.status_code == 404
+    pending.refresh_from_db()
+    assert response.status_code == 302
+    assert [str(m) for m in page.context["messages"]][-1] == (
+        "This request has already been answered: it is “Declined”."
+    )
+    assert pending.status == "declined"
+    assert pending.history.count() == 1
     assert not Membership.objects.filter(user=member).exists()
     assert mail.outbox == []
 
 
 def test_service_refuses_to_decide_twice(team_admin, pending):
-    services.accept_join_request(join_request=pending, decided_by=team_admin)
+    services.decide_join_request(
+        join_request=pending, action="accept", actor=team_admin
+    )
 
-    with pytest.raises(services.JoinRequestError) as error:
-        services.decline_join_request(join_request=pending, decided_by=team_admin)
+    with pytest.raises(TransitionError) as error:
+        services.decide_join_request(
+            join_request=pending, action="decline", actor=team_admin, comment="No."
+        )
 
     pending.refresh_from_db()
-    assert error.value.code == "decided"
+    assert (error.value.code, error.value.field) == ("wrong_state", None)
     assert pending.status == "accepted"
 
 
+def test_service_refuses_an_action_the_page_does_not_offer(member, pending):
+    with pytest.raises(TransitionError) as error:
+        services.decide_join_request(
+            join_request=pending, action="join_by_invitation", actor=member
+        )
+
+    assert error.value.code == "unknown_action"
+    assert pending.history.count() == 0
+
+
+def test_the_person_who_asked_cannot_accept_their_own_request(member, pending):
+    with pytest.raises(ActionRefused):
+        services.decide_join_request(
+            join_request=pending, action="accept", actor=member
+        )
+
+    pending.refresh_from_db()
+    assert pending.status == "pending"
+
+
 @pytest.mark.parametrize("action", ["accept", "decline"])
-@pytest.mark.parametrize("who", ["visitor", "requester", "outsider", "plain_member"])
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("visitor", 302), ("requester", 403), ("outsider", 404), ("plain_member", 404)],
+)
 def test_only_team_admins_and_curators_decide(
-    client, request, team, pending, who, action
+    client, request, team, pending, who, status, action
 ):
     if who == "requester":
         client.force_login(request.getfixturevalue("member"))
@@ -267,11 +391,12 @@ def test_only_team_admins_and_curators_decide(
     elif who == "plain_member":
         client.force_login(MembershipFactory(organisation=team).user)
 
-    response = client.post(_decide_url(team, pending, action))
+    response = _decide(client, team, pending, action, "A reason.")
 
     pending.refresh_from_db()
-    assert response.status_code == (302 if who == "visitor" else 403)
+    assert response.status_code == status
     assert pending.status == "pending"
+    assert pending.history.count() == 0
     assert Membership.objects.filter(user=pending.user).count() == 0
     assert mail.outbox == []
 
@@ -280,37 +405,52 @@ def test_admin_of_another_team_cannot_decide(client, team, pending):
     other_admin = MembershipFactory(organisation=OrganisationFactory(), role="admin")
     client.force_login(other_admin.user)
 
-    response = client.post(_decide_url(team, pending, "accept"))
+    response = _decide(client, team, pending, "accept")
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert pending.organisation.memberships.count() == 0
 
 
 def test_request_of_another_team_is_not_found(team_admin_client, team, member):
     other = services.request_to_join(organisation=OrganisationFactory(), user=member)
 
-    response = team_admin_client.post(_decide_url(team, other, "accept"))
+    response = _decide(team_admin_client, team, other, "accept")
 
     other.refresh_from_db()
     assert response.status_code == 404
     assert other.status == "pending"
 
 
-def test_requester_withdraws_their_request(member_client, team, pending):
-    response = member_client.post(_decide_url(team, pending, "withdraw"))
+def test_requester_withdraws_their_request(member_client, member, team, pending):
+    response = _decide(member_client, team, pending, "withdraw")
 
     pending.refresh_from_db()
+    entry = pending.history.get()
     assert response.status_code == 302
     assert pending.status == "withdrawn"
+    assert (entry.action, entry.actor) == ("withdraw", member)
+    assert mail.outbox == []
 
 
-def test_nobody_else_withdraws_a_request(client, outsider, team_admin, team, pending):
-    for person in (outsider, team_admin):
-        client.force_login(person)
-        response = client.post(_decide_url(team, pending, "withdraw"))
-        assert response.status_code == 404
+def test_team_admin_cannot_withdraw_someone_elses_request(
+    team_admin_client, team, pending
+):
+    response = _decide(team_admin_client, team, pending, "withdraw")
 
     pending.refresh_from_db()
+    assert response.status_code == 403
+    assert pending.status == "pending"
+
+
+def test_an_outsider_does_not_see_the_request_to_withdraw(
+    client, outsider, team, pending
+):
+    client.force_login(outsider)
+
+    response = _decide(client, team, pending, "withdraw")
+
+    pending.refresh_from_db()
+    assert response.status_code == 404
     assert pending.status == "pending"
 
 
@@ -324,8 +464,63 @@ def test_accepting_an_invitation_closes_the_pending_request(
     services.accept_invitation(invitation=invitation, user=member)
 
     pending.refresh_from_db()
+    entry = pending.history.get()
     assert pending.status == "accepted"
-    assert pending.decided_by == team_admin
+    assert (entry.action, entry.actor, entry.to_state) == (
+        "join_by_invitation",
+        member,
+        "accepted",
+    )
+
+
+def test_team_admin_sees_the_history_of_answered_requests(
+    team_admin_client, team, team_admin, member, pending
+):
+    _decide(team_admin_client, team, pending, "decline", "Ask Anna.")
+
+    response = team_admin_client.get(team.get_absolute_url())
+
+    history = response.context["join_request_history"]
+    assert [(e.join_request.user, e.label, e.actor, e.comment) for e in history] == [
+        (member, "Declined", team_admin, "Ask Anna.")
+    ]
+    assert "Answered requests" in response.content.decode()
+
+
+def test_the_history_is_not_shown_to_a_plain_member(client, team, team_admin, pending):
+    services.decide_join_request(
+        join_request=pending, action="accept", actor=team_admin
+    )
+    client.force_login(MembershipFactory(organisation=team).user)
+
+    response = client.get(team.get_absolute_url())
+
+    assert "join_request_history" not in response.context
+    assert "Answered requests" not in response.content.decode()
+
+
+def test_team_page_lists_the_history_in_constant_queries(
+    team_admin_client, team, team_admin
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for total in (1, 3):
+        while team.join_requests.count() < total:
+            join_request = services.request_to_join(
+                organisation=team, user=UserFactory()
+            )
+            services.decide_join_request(
+                join_request=join_request, action="accept", actor=team_admin
+            )
+        team_admin_client.get(team.get_absolute_url())
+        with CaptureQueriesContext(connection) as queries:
+            response = team_admin_client.get(team.get_absolute_url())
+        assert len(response.context["join_request_history"]) == total
+        counts[total] = len(queries)
+
+    assert counts[1] == counts[3]
 
 
 # Finding the team --------------------------------------------------------------
@@ -370,13 +565,23 @@ def test_dashboard_lists_requests_to_decide_and_my_requests(
 # Privacy -----------------------------------------------------------------------
 
 
-def test_join_requests_are_exported_and_erased(member, team, pending):
+def test_join_requests_are_exported_and_erased(member, team, team_admin, pending):
+    services.decide_join_request(
+        join_request=pending, action="decline", actor=team_admin, comment="Not yet."
+    )
     exported = export_user_data(member)["account"]["join_requests"]
+    answers = export_user_data(team_admin)["account"]["join_request_answers"]
 
     services.delete_account(user=member)
 
     assert [(r["team"], r["status"]) for r in exported] == [
-        ("Oulu 2026 team", "pending")
+        ("Oulu 2026 team", "declined")
+    ]
+    assert [(h["action"], h["comment"]) for h in exported[0]["history"]] == [
+        ("decline", "Not yet.")
+    ]
+    assert [(a["team"], a["action"], a["comment"]) for a in answers] == [
+        ("Oulu 2026 team", "decline", "Not yet.")
     ]
     assert JoinRequest.objects.count() == 0
 

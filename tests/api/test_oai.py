@@ -9,7 +9,7 @@ from oaipmh import error as oai_errors
 from oaipmh.client import BaseClient, Client
 from oaipmh.metadata import MetadataRegistry, oai_dc_reader
 
-from ecoc_hub.api import oai
+from ecoc_hub.api import oai, oai_protocol
 from ecoc_hub.api.models import DeletedRecord
 from ecoc_hub.library import services
 from ecoc_hub.library.models import Resource
@@ -502,9 +502,9 @@ class _SignerAt(TimestampSigner):
 
 
 def _token_issued(age: dt.timedelta) -> str:
-    payload = oai.ListRequest(prefix="oai_dc", phase="r", after=0, served=0)
+    payload = oai_protocol.ListRequest(prefix="oai_dc", phase="r", after=0, served=0)
     data = {"m": payload.prefix, "f": "", "u": "", "s": "", "p": "r", "a": 0, "n": 0}
-    return _SignerAt(age, salt=oai.TOKEN_SALT).sign_object(data, compress=True)
+    return _SignerAt(age, salt=oai_protocol.TOKEN_SALT).sign_object(data, compress=True)
 
 
 def test_token_issued_a_day_and_more_ago_still_resumes(client, published):

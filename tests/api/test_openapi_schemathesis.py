@@ -91,6 +91,16 @@ OPERATIONS = [
     "GET /api/v1/events/{slug}",
     "GET /api/v1/events/{slug}/sessions",
     "GET /api/v1/speakers",
+    "GET /api/v1/courses",
+    "GET /api/v1/courses/{slug}",
+    "GET /api/v1/self-assessment/framework",
+    "GET /api/v1/self-assessment/framework/{number}",
+    "GET /api/v1/self-assessments",
+    "GET /api/v1/self-assessments/{uuid}",
+    "GET /api/v1/experts",
+    "GET /api/v1/experts/{slug}",
+    "GET /api/v1/expert-calls",
+    "GET /api/v1/expert-calls/{slug}",
 ]
 
 

@@ -40,9 +40,15 @@ def test_openapi_document_lists_the_v1_paths(client, db):
     assert response.status_code == 200
     assert paths == [
         "/api/v1/capacity-areas",
+        "/api/v1/courses",
+        "/api/v1/courses/{slug}",
         "/api/v1/events",
         "/api/v1/events/{slug}",
         "/api/v1/events/{slug}/sessions",
+        "/api/v1/expert-calls",
+        "/api/v1/expert-calls/{slug}",
+        "/api/v1/experts",
+        "/api/v1/experts/{slug}",
         "/api/v1/podcasts/shows",
         "/api/v1/podcasts/shows/{slug}/episodes",
         "/api/v1/resources",
@@ -50,6 +56,10 @@ def test_openapi_document_lists_the_v1_paths(client, db):
         "/api/v1/resources/{uuid}/files",
         "/api/v1/resources/{uuid}/publish",
         "/api/v1/resources/{uuid}/submit",
+        "/api/v1/self-assessment/framework",
+        "/api/v1/self-assessment/framework/{number}",
+        "/api/v1/self-assessments",
+        "/api/v1/self-assessments/{uuid}",
         "/api/v1/speakers",
         "/api/v1/title-cities",
     ]
@@ -186,9 +196,13 @@ def test_title_cities_and_capacity_areas(client, db):
 
 
 def _queries(client, url: str) -> int:
+    """Queries a GET sends, leaving out the cache table: the rate limit's
+    counters live there, and Django's database cache deletes an expired
+    counter when a minute window rolls over, so their count depends on the
+    clock, not on the number of resources."""
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
-    return len(context)
+    return sum("ecoc_hub_cache" not in q["sql"] for q in context.captured_queries)
 
 
 def test_resource_search_query_count_does_not_grow(client, member, curator):

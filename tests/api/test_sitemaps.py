@@ -29,6 +29,7 @@ def test_sitemap_index_lists_its_sections(client, published):
         "https://hub.example.org/sitemap-podcast-shows.xml",
         "https://hub.example.org/sitemap-podcast-episodes.xml",
         "https://hub.example.org/sitemap-events.xml",
+        "https://hub.example.org/sitemap-courses.xml",
     ]
 
 

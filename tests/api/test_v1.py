@@ -11,7 +11,15 @@ from ecoc_hub.api.v1 import OPERATION_ID_PREFIX, app_routers, build_api
 def test_each_app_with_an_api_module_mounts_its_router():
     labels = [label for label, _router in app_routers()]
 
-    assert labels == ["cities", "library", "podcasts", "events"]
+    assert labels == [
+        "cities",
+        "library",
+        "podcasts",
+        "events",
+        "experts",
+        "courses",
+        "assessment",
+    ]
 
 
 def test_operation_ids_stay_as_first_published_and_are_unique():
@@ -22,12 +30,12 @@ def test_operation_ids_stay_as_first_published_and_are_unique():
         for methods in schema["paths"].values()
         for operation in methods.values()
     ]
-    assert len(ids) == len(set(ids)) == 15
+    assert len(ids) == len(set(ids)) == 25
     assert sorted(ids)[:4] == [
         OPERATION_ID_PREFIX + "create_resource",
-        OPERATION_ID_PREFIX + "get_event",
-        OPERATION_ID_PREFIX + "list_capacity_areas",
-        OPERATION_ID_PREFIX + "list_episodes",
+        OPERATION_ID_PREFIX + "get_assessment",
+        OPERATION_ID_PREFIX + "get_assessment_framework",
+        OPERATION_ID_PREFIX + "get_assessment_framework_version",
     ]
 
 

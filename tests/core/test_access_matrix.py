@@ -61,10 +61,16 @@ def _people() -> dict[str, User]:
         "other_team_member": MembershipFactory(organisation=other_team).user,
         "curator": _with_mfa(UserFactory(roles=["curator"])),
         "admin": _with_mfa(UserFactory(is_staff=True, is_superuser=True)),
-        # No organiser role exists yet: until events adds one, a member.
-        "organiser": UserFactory(),
+        # The organiser role (may create events); organises the world's camps.
+        "organiser": UserFactory(roles=["organiser"]),
         "reviewer": UserFactory(roles=["reviewer"]),
         "expert": UserFactory(roles=["expert"]),
+        "other_expert": UserFactory(roles=["expert"]),
+        # The programme's funder reads the dashboard; placed in the other
+        # team, so that everywhere else it reads as that team's member.
+        "funder": MembershipFactory(
+            organisation=other_team, user=UserFactory(roles=["funder"])
+        ).user,
     }
 
 

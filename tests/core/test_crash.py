@@ -22,9 +22,13 @@ it sees; the clients upload PDFs of ``PAGES`` pages so that each extraction
 runs long enough to be caught. At least one extraction child must have been
 killed per database.
 
-Bounded: ``ECOC_HUB_CRASH_KILLS`` kills per database (50 by default), a kill
-every 0.1 to 0.8 s, and a wall-clock limit per database
-(``ECOC_HUB_CRASH_SECONDS``, 420). Killing the task worker ends ``serve``
+Bounded: ``ECOC_HUB_CRASH_KILLS`` kills (50 by default), a kill every 0.1 to
+0.8 s. The test runs on the database of the suite's run (SQLite, or
+PostgreSQL when ``DATABASE_URL`` names one), so CI's two runs cover both.
+Its time limits only catch a hang (``ECOC_HUB_CRASH_SECONDS``, 1800 s for
+the kills; 900 s for a start; 600 s for the queue to drain): they are far
+above what a loaded machine needs, because a test must not depend on the
+machine being idle. Killing the task worker ends ``serve``
 (it stops when a child dies), which is then started again; a killed web
 worker is replaced by gunicorn, a killed extraction child is retried by the
 worker. The seed is ``ECOC_HUB_CRASH_SEED`` (printed on failure).
@@ -57,7 +61,7 @@ from .test_serve import _descendants, _free_port, _get
 pytestmark = pytest.mark.slow
 
 KILLS = int(os.environ.get("ECOC_HUB_CRASH_KILLS", "50"))
-SECONDS = float(os.environ.get("ECOC_HUB_CRASH_SECONDS", "420"))
+SECONDS = float(os.environ.get("ECOC_HUB_CRASH_SECONDS", "1800"))
 # Killing the task worker ends serve, and a start takes 10-40 s on a loaded
 # machine: a few of those, the rest web workers and extraction children.
 WORKER_KILLS = int(os.environ.get("ECOC_HUB_CRASH_WORKER_KILLS", "3"))
@@ -72,8 +76,8 @@ CATCH_POLL = 0.005
 # Pages of each uploaded PDF, four lines each: about 0.5 MB, whose
 # extraction child runs for a few tenths of a second.
 PAGES = 800
-START_TIMEOUT = 240
-DRAIN_TIMEOUT = 120
+START_TIMEOUT = 900
+DRAIN_TIMEOUT = 600
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 SETUP = """
@@ -503,7 +507,16 @@ def _pg(sql: str) -> None:
         connection.execute(sql)
 
 
-@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+# The run's own database: the SQLite run crashes SQLite, the PostgreSQL run
+# PostgreSQL (each in a database of its own), not both twice.
+KIND = (
+    "postgresql"
+    if os.environ.get("DATABASE_URL", "").startswith("postgres")
+    else "sqlite"
+)
+
+
+@pytest.mark.parametrize("kind", [KIND])
 def test_nothing_is_lost_when_processes_are_killed(kind, tmp_path):
     env, pg_name = _database(kind, tmp_path)
     if pg_name is not None:

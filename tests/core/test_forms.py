@@ -115,6 +115,7 @@ def test_curators_get_the_staff_menu_in_the_header(curator_client):
         ("Moderation queue", "/library/moderation/"),
         ("Reported resources", "/library/moderation/reports/"),
         ("Manage podcasts", "/podcasts/manage/"),
+        ("Programme dashboard", "/dashboard/"),
     ]
 
 
@@ -135,7 +136,7 @@ def test_admins_also_get_the_site_administration(client, admin_user):
 
     labels = [a.text for a in page.xpath('//details[@class="staff-menu"]//a')]
     assert labels[-1] == "Site administration"
-    assert len(labels) == 4
+    assert len(labels) == 5
 
 
 def _project_forms() -> list[type[forms.BaseForm]]:

@@ -13,6 +13,7 @@ from ecoc_hub.core.permissions import (
     check_object,
     get_for_user,
     requires,
+    visible_for_user,
 )
 from ecoc_hub.library.models import Collection
 
@@ -122,3 +123,16 @@ def test_requires_lets_the_role_in(rf: RequestFactory, curator):
     response = requires(_is_curator)(_view)(request)
 
     assert response.content == b"inside"
+
+
+def test_visible_for_user_keeps_only_what_the_person_may_see(collections, member):
+    found = visible_for_user(
+        [collections["hidden"], collections["open"]], member, can_see=_sees_published
+    )
+
+    assert found == [collections["open"]]
+
+
+def test_visible_for_user_with_nothing_visible_is_hidden(collections, member):
+    with pytest.raises(ObjectHidden):
+        visible_for_user([collections["hidden"]], member, can_see=_sees_published)

@@ -1,4 +1,4 @@
-"""The environment helpers of settings.py."""
+"""The environment helpers of settings.py (core/env.py)."""
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -35,3 +35,13 @@ def test_env_int_names_the_variable_that_is_not_a_number(monkeypatch):
 
 def test_testing_is_read_once_from_pytest():
     assert settings.TESTING is True
+
+
+def test_env_lines_splits_newlines_and_literal_backslash_n(monkeypatch):
+    monkeypatch.setenv("ECOC_HUB_TEST_LINES", "1 Main Street\\n 90100 Oulu \n\nFinland")
+
+    assert settings._env_lines("ECOC_HUB_TEST_LINES") == [
+        "1 Main Street",
+        "90100 Oulu",
+        "Finland",
+    ]

@@ -86,10 +86,11 @@ def test_about_page_adds_the_operators_text(client, operator):
     assert 'href="/api/"' in html
 
 
-def test_operator_address_setting_accepts_escaped_newlines():
-    from ecoc_hub.settings import _lines
+def test_operator_address_setting_accepts_escaped_newlines(monkeypatch):
+    from ecoc_hub.core.env import env_lines
 
-    assert _lines("Rue Example 1\\n1000 Brussels\n\nBelgium ") == [
+    monkeypatch.setenv("OPERATOR_ADDRESS", "Rue Example 1\\n1000 Brussels\n\nBelgium ")
+    assert env_lines("OPERATOR_ADDRESS") == [
         "Rue Example 1",
         "1000 Brussels",
         "Belgium",

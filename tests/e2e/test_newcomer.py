@@ -147,6 +147,7 @@ def test_a_newcomer_signs_in_as_each_demo_role_from_the_printed_table(
         "expert",
         "academy camp organiser",
         "academy camp participant",
+        "discussion moderator",
     }
     problems = PageProblems()
 
@@ -180,7 +181,8 @@ def test_a_newcomer_signs_in_as_each_demo_role_from_the_printed_table(
         page.screenshot(path=str(root / f"{role}-{width}.png"))
         page.context.close()
 
-    # The roles of the experts and the Academy sign in with their password.
+    # The roles of the experts, the Academy and the discussions sign in with
+    # their password.
     for role in sorted(set(table.accounts) - {"member", "team admin", "curator"}):
         page = first_page(role)
         expect(page.locator(".messages")).to_contain_text("Welcome,")

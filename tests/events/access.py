@@ -1,17 +1,17 @@
 """The events app's protected URLs in the shared access matrix.
 
 The world (tests/core/test_access_matrix.py) holds a published camp and a
-draft camp organised by the ``organiser`` column's person, and ``member``'s
-application to the camp; ``other_team_member`` (and so every role without a
-tie) is another organiser's peer: an organiser of a different event gets
-what any member gets.
+draft camp organised by the ``organiser`` column's person (who also holds
+the organiser role), and ``member``'s application to the camp;
+``other_team_member`` organises another event (added below), so that column
+is "an organiser of another event": it gets what any member gets.
 """
 
 from __future__ import annotations
 
 from django.urls import reverse
 
-from tests.access import covers, expect, public, register
+from tests.access import covers, expect, extend_world, public, register
 
 covers("events")
 public(
@@ -102,4 +102,44 @@ register(
     lambda w: reverse("events:follow_up", args=[w.application.uuid]),
     # the member's application is not accepted yet: no follow-up form
     expect(visitor=302, member=403, other_team_member=404, curator=403, organiser=403),
+)
+
+
+@extend_world
+def _organiser_of_another_event(world) -> None:
+    from tests.events.conftest import make_event, make_session
+
+    make_event(slug="matrix-other", organisers=[world.people["other_team_member"]])
+    world.session = make_session(world.event)
+
+
+register(
+    "events:create",
+    lambda w: reverse("events:create"),
+    expect(visitor=302, member=403, curator=200, organiser=200),
+)
+for name in ("organise", "settings", "organisers", "programme", "session_new"):
+    register(
+        f"events:{name}",
+        lambda w, name=name: reverse(f"events:{name}", args=[w.event.slug]),
+        ORGANISERS,
+    )
+register(
+    "events:recording",
+    lambda w: reverse("events:recording", args=[w.event.slug]),
+    ORGANISERS,
+)
+for name in ("session_edit", "session_delete"):
+    register(
+        f"events:{name}",
+        lambda w, name=name: reverse(
+            f"events:{name}", args=[w.event.slug, w.session.uuid]
+        ),
+        ORGANISERS,
+    )
+register(
+    "events:visibility",
+    lambda w: reverse("events:visibility", args=[w.draft_event.slug, "publish"]),
+    expect(visitor=302, member=404, curator=302, organiser=302),
+    method="post",
 )

@@ -170,3 +170,15 @@ def test_the_zone_menu_offers_region_city_names_and_any_zone_still_works():
     assert not {"Egypt", "Poland", "US/Eastern", "EST5EDT", "GMT+0"} & set(names)
     assert str(timetable.reader_zone("Poland")) == "Poland"
     assert timetable.reader_zone("Nowhere/Atlantis") is None
+
+
+def test_the_feed_of_a_deactivated_account_is_not_found(client, member):
+    feed = services.renew_calendar_feed(user=member)
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+
+    assert client.get(feed.get_absolute_url()).status_code == 404
+
+
+def test_an_unknown_feed_token_is_not_found(client, db):
+    assert client.get(reverse("events:feed", args=["no-such-token"])).status_code == 404

@@ -44,7 +44,33 @@ def _attend(person, sessions):
 
 @pytest.mark.parametrize(("total", "needed"), [(0, 0), (1, 1), (4, 3), (6, 5), (8, 6)])
 def test_75_percent_of_sessions_rounded_up(total, needed):
-    assert certify.sessions_needed(total) == needed
+    assert certify.sessions_needed(total, 75) == needed
+
+
+@pytest.mark.parametrize(
+    ("percent", "total", "needed"),
+    [(100, 6, 6), (50, 6, 3), (50, 5, 3), (1, 6, 1), (34, 3, 2), (33, 3, 1)],
+)
+def test_the_events_own_percentage_is_rounded_up(percent, total, needed):
+    assert certify.sessions_needed(total, percent) == needed
+
+
+@pytest.mark.parametrize(("attended", "eligible"), [(2, False), (3, True)])
+def test_an_event_at_50_percent_certifies_from_half_the_sessions(
+    event, organiser, sessions, attended, eligible
+):
+    event.attendance_percent = 50
+    event.save(update_fields=["attendance_percent"])
+    person = _participant(event, organiser, "Half Way")
+    _attend(person, sessions[:attended])
+
+    issued = certify.issue_attendance_certificates(event=event, by=organiser)
+
+    assert [c.recipient for c in issued] == ([person] if eligible else [])
+    if eligible:
+        assert issued[0].criteria == (
+            "Attended at least 50 % of the sessions of the event (3 of 6)."
+        )
 
 
 def test_only_participants_meeting_the_rule_get_a_certificate(

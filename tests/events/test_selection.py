@@ -3,6 +3,11 @@ decisions sent together with their e-mails."""
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
+import zipfile
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -86,6 +91,16 @@ def test_member_applies_with_the_events_questions_and_a_file(member_client, memb
     assert answers["First camp?"].value is True
     assert answers["CV"].file_name == "cv.pdf"
     assert len(answers["CV"].file_sha256) == 64
+
+    # The file comes back, as uploaded, in the applicant's ZIP of own files.
+    zipped = member_client.get(reverse("accounts:privacy_export_files"))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(zipped.streaming_content)))
+    path = f"events/{application.uuid}/{q['cv'].pk}-cv.pdf"
+    assert archive.read(path) == PDF
+    manifest = json.loads(archive.read("manifest.json"))["files"]
+    (entry,) = [f for f in manifest if f["path"] == path]
+    assert entry["sha256"] == hashlib.sha256(PDF).hexdigest()
+    assert (entry["question"], entry["included"]) == ("CV", True)
 
 
 def test_missing_required_answer_and_bad_file_change_nothing(member_client):

@@ -106,6 +106,17 @@ register(
     lambda w: reverse("experts:reviews"),
     expect(visitor=302, member=403, curator=200, reviewer=200),
 )
+register(
+    "experts:assign_by_hand",
+    _call_url("assign_by_hand"),
+    expect(visitor=302, member=403, curator=302),
+    method="post",
+)
+register(
+    "experts:panel_conflicts",
+    lambda w: reverse("experts:panel_conflicts"),
+    expect(visitor=302, member=403, curator=200, reviewer=200),
+)
 REVIEW = expect(visitor=302, member=403, curator=200, reviewer=200)
 register("experts:review", _review_url("review"), REVIEW)
 register("experts:review_cv", _review_url("review_cv"), REVIEW)
@@ -115,3 +126,4 @@ register(
     expect(visitor=302, member=403, curator=403, reviewer=302),
     method="post",
 )
+from tests.experts import pool_access, support_access  # noqa: E402, F401 - their rows

@@ -1,14 +1,36 @@
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import zipfile
 
 import pytest
 
-from ecoc_hub.accounts.privacy import export_user_data
+from ecoc_hub.accounts.privacy import (
+    export_user_data,
+    personal_files,
+    stream_files_zip,
+)
 from ecoc_hub.accounts.services import delete_account
-from ecoc_hub.experts import review
-from ecoc_hub.experts.models import Application, ExpertProfile, Review, Score
+from ecoc_hub.experts import review, support_services
+from ecoc_hub.experts.models import (
+    Application,
+    ExpertProfile,
+    Review,
+    Score,
+    SupportAssignment,
+    SupportConflict,
+    SupportMessage,
+    SupportRequest,
+)
 from tests.experts.conftest import add_categories, submitted
+from tests.experts.support_factories import (
+    join,
+    make_pool_expert,
+    make_request,
+    make_team,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +93,117 @@ def test_an_applicants_deletion_removes_profile_and_applications(scored):
 
     assert not ExpertProfile.objects.filter(user=user).exists()
     assert not Application.objects.filter(pk=application.pk).exists()
+
+
+@pytest.fixture
+def completed_assignment():
+    team = make_team()
+    author = join(team, UserFactory(display_name="Ioana"), "admin")
+    expert = make_pool_expert("Ana Expert")
+    request = make_request(team, author, description="New audiences, please.")
+    assignment = support_services.invite(request=request, expert=expert, actor=author)
+    support_services.move(assignment=assignment, action="accept", actor=expert.user)
+    support_services.send_message(assignment=assignment, author=author, body="Hello!")
+    support_services.send_message(assignment=assignment, author=expert.user, body="Hi.")
+    support_services.move(assignment=assignment, action="start", actor=author)
+    support_services.move(assignment=assignment, action="complete", actor=author)
+    support_services.give_feedback(
+        assignment=assignment, author=author, rating=5, comment="Great work"
+    )
+    support_services.give_feedback(
+        assignment=assignment, author=expert.user, rating=4, comment="Clear brief"
+    )
+    SupportConflict.objects.create(
+        expert=expert, team=make_team("Other team", slug="other"), reason="Family"
+    )
+    return assignment, author, expert
+
+
+def test_the_export_holds_support_requests_threads_and_feedback(completed_assignment):
+    _assignment, author, expert = completed_assignment
+
+    team_side = export_user_data(author)["experts"]["support"]
+    expert_side = export_user_data(expert.user)["experts"]["support"]
+
+    json.dumps(team_side), json.dumps(expert_side)  # plain JSON, no model objects
+    assert [r["description"] for r in team_side["requests_written"]] == [
+        "New audiences, please."
+    ]
+    assert [m["message"] for m in team_side["messages_written"]] == ["Hello!"]
+    assert [(f["rating"], f["comment"]) for f in team_side["feedback_given"]] == [
+        (5, "Great work")
+    ]
+    assert team_side["assignments_as_expert"] == []
+    (work,) = expert_side["assignments_as_expert"]
+    assert work["state"] == "completed"
+    assert [e["action"] for e in work["history"]] == [
+        "invite",
+        "accept",
+        "start",
+        "complete",
+    ]
+    assert [m["message"] for m in work["messages"]] == ["Hello!", "Hi."]
+    assert sorted(f["rating"] for f in work["feedback"]) == [4, 5]
+    assert [m["message"] for m in expert_side["messages_written"]] == ["Hi."]
+    assert expert_side["conflicts_declared_with_teams"][0]["reason"] == "Family"
+    assert expert_side["requests_written"] == []
+    # Nothing of the team's member addresses reaches the expert's export.
+    assert author.email not in json.dumps(expert_side)
+
+
+def test_deleting_the_team_member_keeps_the_teams_record_without_them(
+    completed_assignment,
+):
+    assignment, author, expert = completed_assignment
+
+    address = author.email
+    delete_account(user=author)
+
+    # The account stays as an anonymous "Former member" (accounts'
+    # delete_account), so the team's record keeps its shape without them.
+    request = SupportRequest.objects.get(pk=assignment.request_id)
+    assert request.created_by_id == author.pk
+    assert request.created_by.email != address
+    assert str(request.created_by) == "Former member"
+    assert list(assignment.messages.values_list("author", "body")) == [
+        (author.pk, "Hello!"),
+        (expert.user.pk, "Hi."),
+    ]
+    assert assignment.feedback.count() == 2
+    assert address not in json.dumps(export_user_data(expert.user), default=str)
+
+
+def test_deleting_the_expert_removes_their_assignments_and_conflicts(
+    completed_assignment,
+):
+    assignment, _author, expert = completed_assignment
+
+    delete_account(user=expert.user)
+
+    assert not SupportAssignment.objects.filter(pk=assignment.pk).exists()
+    assert not SupportMessage.objects.filter(assignment_id=assignment.pk).exists()
+    assert not SupportConflict.objects.exists()
+    assert SupportRequest.objects.filter(pk=assignment.request_id).exists()
+
+
+def test_the_files_zip_holds_the_cv_and_only_the_applicants(scored):
+    application, reviewer = scored
+    application.refresh_from_db()
+
+    files = personal_files(application.expert.user)
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(stream_files_zip(files))))
+
+    cv_path = f"experts/{application.uuid}/cv.pdf"
+    assert cv_path in archive.namelist()
+    data = archive.read(cv_path)
+    assert data.startswith(b"%PDF")
+    assert hashlib.sha256(data).hexdigest() == application.cv.sha256
+    entry = next(
+        f
+        for f in json.loads(archive.read("manifest.json"))["files"]
+        if f["path"] == cv_path
+    )
+    assert entry["what"] == "CV"
+    assert entry["call"] == application.call.title
+    # The reviewer read the application but did not supply its CV.
+    assert not [f for f in personal_files(reviewer) if f.path.startswith("experts/")]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from ecoc_hub.accounts.permissions import is_expert, is_reviewer
 from ecoc_hub.experts import review
 from ecoc_hub.experts.models import Application, Conflict, Review
+from ecoc_hub.experts.pool_models import PoolExpert
 from tests.experts.conftest import add_categories, submitted
 from tests.factories import UserFactory
 
@@ -231,6 +232,7 @@ def test_decisions_are_sent_together_in_each_applicants_language(call, panel, cu
     assert sent == 2
     assert (yes.state, no.state) == (State.ACCEPTED, State.REJECTED)
     assert is_expert(yes.expert.user) and not is_expert(no.expert.user)
+    assert list(PoolExpert.objects.values_list("expert", flat=True)) == [yes.expert.pk]
     subjects = sorted(m.subject for m in mail.outbox)
     assert any("Candidature acceptée" in s for s in subjects)
     assert any("Ihre Bewerbung" in s for s in subjects)

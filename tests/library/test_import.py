@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import csv
 import io
+import signal
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from ecoc_hub.library import samples
-from ecoc_hub.library.importer import COLUMNS
+from ecoc_hub.library.importer import COLUMNS, parse_row
 from ecoc_hub.library.models import Blob, Resource
 
 
@@ -173,3 +174,25 @@ def test_manifest_without_required_columns_is_refused(tmp_path, files_dir, db):
     assert error == (
         "The manifest lacks the columns: creators, type, year, languages, files"
     )
+
+
+def test_a_city_label_of_many_blanks_is_read_in_linear_time(files_dir, db):
+    # "Mons" + 100,000 blanks + "x": the pattern that once split a label into
+    # city and year backtracked for minutes over it. A generous alarm turns
+    # such a hang into a failure (the regular expression engine checks for
+    # signals while it matches).
+    label = "Mons" + " " * 100_000 + "x"
+
+    def hang(signum, frame):
+        raise TimeoutError("parse_row did not finish within 20 s")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(20)
+    try:
+        parsed, errors = parse_row(row("a", cities=f"{label}; Oulu 2026"), files_dir)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+    assert parsed is None
+    assert errors == [f"cities: no European Capital of Culture {label!r}"]

@@ -132,3 +132,23 @@ def test_the_migration_derives_the_states_of_earlier_events(member, curator):
         ("rejected", "submitted", "rejected"),
         ("published_directly", "rejected", "published"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("state", "decision"),
+    [("submitted", "approved"), ("draft", "published_directly")],
+)
+def test_publish_approves_a_submission_or_publishes_a_draft_directly(
+    member, curator, state, decision
+):
+    resource = make_resource(owner=member, state=state)
+
+    services.publish(resource=resource, curator=curator)
+
+    resource.refresh_from_db()
+    latest = resource.moderation_events.order_by("-created_at", "-pk").first()
+    assert (resource.state, latest.decision, latest.actor) == (
+        "published",
+        decision,
+        curator,
+    )

@@ -160,3 +160,21 @@ def test_tombstone_of_a_members_only_record_hides_its_title(outsider, curator, c
     assert page.status_code == 410
     assert "Internal memo" not in page.content.decode()
     assert "Superseded." in page.content.decode()
+
+
+def test_the_history_of_a_published_resource_is_for_its_owner_and_curators(
+    people, outsider, curator
+):
+    resource = make_resource(owner=outsider, curator=curator)
+    seen = {
+        role: permissions.can_see_history(user, resource)
+        for role, user in {**people, "owner": outsider}.items()
+    }
+
+    assert seen == {
+        "visitor": False,
+        "member": False,
+        "team_member": False,
+        "curator": True,
+        "owner": True,
+    }

@@ -86,3 +86,46 @@ def test_original_words_report_offsets_in_the_original_text():
     text = "Cafe\u0301 «Łódź»"
 
     assert list(analysis.original_words(text)) == [(0, 5, "cafe"), (7, 11, "lodz")]
+
+
+@pytest.mark.parametrize(
+    ("language", "forms"),
+    [
+        ("cs", ["kultura", "kultury", "kulturou"]),
+        ("da", ["kulturen", "kultur"]),
+        ("et", ["linnad", "linna", "linnas"]),
+        ("el", ["πολιτισμός", "πολιτισμού", "πολιτισμοί"]),
+        ("hu", ["városok", "város", "városban"]),
+        ("ga", ["cultúr", "chultúr"]),
+        ("lt", ["miestas", "miesto", "miestai"]),
+        ("ro", ["cultura", "culturii"]),
+        ("no", ["kulturen", "kultur"]),
+        ("sr", ["kultura", "kulture", "култура", "културе"]),
+        ("tr", ["şehir", "şehirler", "şehirde"]),
+    ],
+)
+def test_the_newer_languages_join_inflected_forms(language, forms):
+    tokens = {analysis.analyse(form, language)[0] for form in forms}
+
+    assert len(tokens) == 1
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["ville", "care", "see", "era", "end", "tema", "net", "bus", "mar", "mange", "dog"],
+)
+def test_a_content_word_of_one_language_is_no_stop_word_of_another(word):
+    # A query word that is a stop word in any language is dropped, so a
+    # list must not hold a word that means something elsewhere.
+    assert not analysis.is_stop_word_anywhere(word)
+
+
+def test_norwegian_codes_share_the_norwegian_stemmer():
+    assert analysis.normalise_language("nb") == "no"
+    assert analysis.normalise_language("nn-NO") == "no"
+    assert analysis.analyse("kulturen", "nb") == analysis.analyse("kulturen", "no")
+
+
+def test_folding_only_languages_are_folded_not_stemmed():
+    assert set(analysis.FOLDING_ONLY).isdisjoint(analysis.STEMMERS)
+    assert analysis.analyse("Dobrovoľníci", "sk") == ["dobrovolnici"]

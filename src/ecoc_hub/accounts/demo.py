@@ -165,11 +165,18 @@ DEMO_PEOPLE = (
         key="organiser",
         email="demo-organiser@example.org",
         display_name="Olga Organiser (demo)",
+        groups=(roles.ORGANISER,),
     ),
     DemoPerson(
         key="participant",
         email="demo-participant@example.org",
         display_name="Petra Participant (demo)",
+    ),
+    # The community demo makes this person a moderator of three spaces.
+    DemoPerson(
+        key="moderator",
+        email="demo-moderator@example.org",
+        display_name="Mo Moderator (demo)",
     ),
 )
 
@@ -184,6 +191,7 @@ def _role_label(person: DemoPerson) -> str:
         "expert": _("Expert"),
         "organiser": _("Academy Camp organiser"),
         "participant": _("Academy Camp participant"),
+        "moderator": _("Discussion moderator"),
     }
     return labels[person.key]
 
@@ -332,7 +340,7 @@ def sign_in_table(site_url: str | None = None) -> str:
     header = (_("Role"), _("E-mail"), _("Password (this computer only)"))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
 
-    def line(cells: tuple[str, str, str]) -> str:
+    def line(cells: tuple[str, ...]) -> str:
         return "  ".join(
             c.ljust(w) for c, w in zip(cells, widths, strict=True)
         ).rstrip()
@@ -341,7 +349,7 @@ def sign_in_table(site_url: str | None = None) -> str:
         _("Demo sign-ins at %(url)s:") % {"url": site + "/accounts/login/"},
         "",
         line(header),
-        line(tuple("-" * w for w in widths)),  # type: ignore[arg-type]
+        line(tuple("-" * w for w in widths)),
         *[line(row) for row in rows],
     ]
     for person in people:

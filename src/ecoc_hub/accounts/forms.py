@@ -189,6 +189,33 @@ class JoinRequestForm(forms.Form):
     )
 
 
+class JoinRequestDecisionForm(forms.Form):
+    """One answer to one join request; the buttons carry the action.
+
+    Built with ``prefix=decision_prefix(join_request)`` so that every request
+    on the team page has its own field ids."""
+
+    action = forms.ChoiceField(
+        choices=[
+            ("accept", _("Accept")),
+            ("decline", _("Decline")),
+            ("withdraw", _("Withdraw")),
+        ],
+        widget=forms.HiddenInput,
+    )
+    comment = forms.CharField(
+        label=_("Message to the person (required to decline)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sent with your answer by e-mail. At most 1,000 characters."),
+    )
+
+
+def decision_prefix(join_request: Any) -> str:
+    return f"request-{join_request.pk}"
+
+
 class TeamSearchForm(forms.Form):
     q = forms.CharField(
         label=_("City, team or year"),

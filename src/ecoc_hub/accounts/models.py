@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.models import StateHistory
+
 from .enums import (
     ConsentTopic,
     JoinRequestStatus,
@@ -328,15 +330,8 @@ class JoinRequest(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Who answered, and with what words, is in ``history`` (accounts.workflow).
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -360,3 +355,34 @@ class JoinRequest(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+
+class JoinRequestEvent(StateHistory):
+    """One step in a join request's history, written by ``accounts.workflow``."""
+
+    join_request = models.ForeignKey(
+        JoinRequest,
+        on_delete=models.CASCADE,
+        related_name="history",
+        verbose_name=_("join request"),
+    )
+    action = models.CharField(_("action"), max_length=40)
+
+    class Meta(StateHistory.Meta):
+        verbose_name = _("join request history entry")
+        verbose_name_plural = _("join request history")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.from_state} → {self.to_state}"
+
+    @property
+    def label(self) -> str:
+        return str(JOIN_REQUEST_HISTORY_LABELS.get(self.action, self.action))
+
+
+JOIN_REQUEST_HISTORY_LABELS = {
+    "accept": _("Accepted"),
+    "decline": _("Declined"),
+    "withdraw": _("Withdrawn by the person who asked"),
+    "join_by_invitation": _("Joined through an invitation"),
+}

@@ -55,6 +55,21 @@ def is_join_request_author(user: Any, join_request: Any) -> bool:
     return is_member(user) and join_request.user_id == user.pk
 
 
+def can_see_join_request(user: Any, join_request: Any) -> bool:
+    """The person who asked and the people who answer; to anyone else the
+    request does not exist."""
+    return is_join_request_author(user, join_request) or can_manage_team(
+        user, join_request.organisation
+    )
+
+
+def can_decide_join_request(user: Any, join_request: Any) -> bool:
+    """Team admins and curators answer, never the person who asked."""
+    return join_request.user_id != getattr(user, "pk", None) and can_manage_team(
+        user, join_request.organisation
+    )
+
+
 def can_create_team(user: Any) -> bool:
     return is_curator(user)
 

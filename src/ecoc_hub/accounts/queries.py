@@ -9,7 +9,15 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from . import permissions
-from .models import Consent, Invitation, JoinRequest, Membership, Organisation, User
+from .models import (
+    Consent,
+    Invitation,
+    JoinRequest,
+    JoinRequestEvent,
+    Membership,
+    Organisation,
+    User,
+)
 
 
 def verified_emails(user: User) -> list[str]:
@@ -125,6 +133,18 @@ def pending_join_request_for(
     return organisation.join_requests.filter(
         user=user, status=JoinRequest.Status.PENDING
     ).first()
+
+
+def join_request_history(
+    organisation: Organisation, *, limit: int = 20
+) -> list[JoinRequestEvent]:
+    """The latest answers to the team's join requests, newest first, for its
+    admins (who asked, what happened, who did it, what they wrote)."""
+    return list(
+        JoinRequestEvent.objects.filter(join_request__organisation=organisation)
+        .select_related("join_request__user", "actor")
+        .order_by("-created_at", "-pk")[:limit]
+    )
 
 
 def my_pending_join_requests(user: User) -> QuerySet[JoinRequest]:

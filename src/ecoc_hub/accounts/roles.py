@@ -2,7 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ecoc_hub.core.roles import ADMIN, CURATOR, EXPERT, MEMBER, REVIEWER
+from ecoc_hub.core.roles import (
+    ADMIN,
+    CURATOR,
+    EXPERT,
+    FUNDER,
+    MEMBER,
+    ORGANISER,
+    REVIEWER,
+)
 
 ROLE_NAMES = {
     MEMBER: _("Member"),
@@ -10,4 +18,6 @@ ROLE_NAMES = {
     CURATOR: _("Curator"),
     REVIEWER: _("Reviewer"),
     ADMIN: _("Administrator"),
+    ORGANISER: _("Academy Camp organiser"),
+    FUNDER: _("Programme funder"),
 }

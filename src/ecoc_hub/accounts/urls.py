@@ -17,19 +17,9 @@ urlpatterns = [
     path("teams/<slug:slug>/invite/", views.team_invite, name="team_invite"),
     path("teams/<slug:slug>/join/", views.team_join, name="team_join"),
     path(
-        "teams/<slug:slug>/requests/<int:pk>/accept/",
-        views.join_request_accept,
-        name="join_request_accept",
-    ),
-    path(
-        "teams/<slug:slug>/requests/<int:pk>/decline/",
-        views.join_request_decline,
-        name="join_request_decline",
-    ),
-    path(
-        "teams/<slug:slug>/requests/<int:pk>/withdraw/",
-        views.join_request_withdraw,
-        name="join_request_withdraw",
+        "teams/<slug:slug>/requests/<int:pk>/",
+        views.join_request_decide,
+        name="join_request_decide",
     ),
     path(
         "teams/<slug:slug>/members/<int:pk>/remove/",

@@ -125,6 +125,23 @@ def _event_sitemaps() -> dict[str, type[Sitemap]]:
     return {"events": EventSitemap}
 
 
+def _course_sitemaps() -> dict[str, type[Sitemap]]:
+    if not apps.is_installed("ecoc_hub.courses"):
+        return {}
+    from ecoc_hub.courses.models import Course
+
+    class CourseSitemap(Sitemap):
+        changefreq = "weekly"
+
+        def items(self) -> QuerySet[Course]:
+            return Course.objects.exclude(state="draft").order_by("pk")
+
+        def lastmod(self, item: Course) -> dt.datetime:
+            return item.updated_at
+
+    return {"courses": CourseSitemap}
+
+
 def index(request: HttpRequest, sitemaps: dict[str, Any]) -> TemplateResponse:
     """The sitemap index, with SITE_URL addresses and each section's lastmod."""
     items = []
@@ -152,4 +169,5 @@ def sitemaps() -> dict[str, type[Sitemap]]:
         "resources": ResourceSitemap,
         **_podcast_sitemaps(),
         **_event_sitemaps(),
+        **_course_sitemaps(),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -13,7 +14,8 @@ from django.utils import timezone
 
 from .countries import fold
 from .models import CapacityArea, City, Title
-from .permissions import can_see_unverified_titles
+from .permissions import can_see_title, can_see_unverified_titles
+from .related import area_counts
 
 
 def visible_titles(user: Any) -> QuerySet[Title]:
@@ -63,7 +65,7 @@ def directory(*, user: Any, filters: DirectoryFilters) -> list[YearGroup]:
     return _by_year(rows)
 
 
-def _in_display_order(titles: QuerySet[Title]) -> list[Title]:
+def _in_display_order(titles: Iterable[Title]) -> list[Title]:
     # By year, then by the name in the reader's language with accents folded,
     # so "Évora" comes before "Liepāja" whatever the database's collation.
     return sorted(titles, key=lambda title: (title.year, fold(title.city.display_name)))
@@ -77,16 +79,16 @@ def _by_year(titles: list[Title]) -> list[YearGroup]:
 
 
 def city_titles(*, user: Any, city: City) -> list[Title]:
-    return _in_display_order(visible_titles(user).filter(city=city))
+    """The city's titles ``user`` may see (from ``city.titles``: prefetch it)."""
+    return _in_display_order(
+        [title for title in city.titles.all() if can_see_title(user, title)]
+    )
 
 
 def capacity_area_counts(*, user: Any) -> dict[str, int]:
-    """How many things on the hub (of every kind in the search index) the user
-    may see under each capacity area, by area code: one facet count."""
-    from ecoc_hub.search.queries import search
-
-    results = search("", user=user, per_page=1, facet_names=["capacity_area"])
-    return {value.value: value.count for value in results.facets["capacity_area"]}
+    """How many things on the hub the user may see under each capacity area,
+    by area code (counted by the search, through ``cities.related``)."""
+    return area_counts(user=user)
 
 
 def capacity_area_search_url(code: str) -> str:

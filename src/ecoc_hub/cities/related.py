@@ -20,9 +20,17 @@ in here without the cities app knowing about them. Register in the app's
 
     register("title", resources_for_title)
 
-A provider receives the page's object (a City, a Title or a CapacityArea) and
+A provider receives the page's object (a City, a Title, a CapacityArea, or a
+city team, ``accounts.Organisation``, on the team page) and
 the requesting user, applies its own permissions and returns ``None`` when it
 has nothing to show, so no empty heading is ever rendered.
+
+The directory also shows how many things on the hub sit under each capacity
+area (the criteria page, the home page, each area's page). It cannot count
+them itself: they live in the search index, a layer above. The search app
+registers the count once, with ``register_area_counter(counter)``, where
+``counter(user=...)`` returns ``{area code: count}`` of what that person may
+see; ``area_counts(user=...)`` asks it (and is empty when nothing counts).
 """
 
 from __future__ import annotations
@@ -31,7 +39,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Page = Literal["city", "title", "capacity_area"]
+#: "team": a city team's page; "resource": a library resource's page
+#: (events list the events whose recording or material it is).
+Page = Literal["city", "title", "capacity_area", "team", "resource"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,13 @@ class RelatedSection:
 
 Provider = Callable[..., RelatedSection | None]
 
-_providers: dict[str, list[Provider]] = {"city": [], "title": [], "capacity_area": []}
+_providers: dict[str, list[Provider]] = {
+    "city": [],
+    "title": [],
+    "capacity_area": [],
+    "team": [],
+    "resource": [],
+}
 
 
 def register(page: Page, provider: Provider) -> None:
@@ -60,3 +76,18 @@ def unregister(page: Page, provider: Provider) -> None:
 def sections(page: Page, *, obj: Any, user: Any) -> list[RelatedSection]:
     found = [provider(obj=obj, user=user) for provider in _providers[page]]
     return sorted((s for s in found if s is not None), key=lambda s: s.order)
+
+
+AreaCounter = Callable[..., dict[str, int]]
+
+_area_counter: list[AreaCounter] = []
+
+
+def register_area_counter(counter: AreaCounter) -> None:
+    """Set the one function that counts what each capacity area holds."""
+    _area_counter[:] = [counter]
+
+
+def area_counts(*, user: Any) -> dict[str, int]:
+    """``{capacity area code: count}`` of what ``user`` may see on the hub."""
+    return _area_counter[0](user=user) if _area_counter else {}

@@ -1,16 +1,17 @@
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import related
+from ecoc_hub.core.permissions import get_for_user
+
+from . import permissions, related
 from .forms import DirectoryFilterForm
 from .models import CapacityArea, City, Criterion, Title
-from .permissions import can_see_unverified_titles
 from .queries import (
     capacity_area_counts,
     capacity_area_search_url,
@@ -48,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def title_list(request: HttpRequest) -> HttpResponse:
-    show_unverified = can_see_unverified_titles(request.user)
+    show_unverified = permissions.can_see_unverified_titles(request.user)
     form = DirectoryFilterForm(request.GET or None, show_unverified=show_unverified)
     groups = directory(user=request.user, filters=form.filters())
     context = {
@@ -73,12 +74,13 @@ def title_list(request: HttpRequest) -> HttpResponse:
 
 
 def _get_city_for_user(request: HttpRequest, slug: str) -> tuple[City, list[Title]]:
-    city = get_object_or_404(City, slug=slug)
-    titles = city_titles(user=request.user, city=city)
-    if not titles:
-        # A city whose only title is unverified does not exist for the public.
-        raise Http404
-    return city, titles
+    city = get_for_user(
+        City.objects.prefetch_related("titles"),
+        request.user,
+        can_see=permissions.can_see_city,
+        slug=slug,
+    )
+    return city, city_titles(user=request.user, city=city)
 
 
 @require_GET
@@ -97,7 +99,13 @@ def city(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _get_title_for_user(request: HttpRequest, slug: str, year: int) -> Title:
-    return get_object_or_404(visible_titles(request.user), city__slug=slug, year=year)
+    return get_for_user(
+        Title.objects.select_related("city"),
+        request.user,
+        can_see=permissions.can_see_title,
+        city__slug=slug,
+        year=year,
+    )
 
 
 @require_GET

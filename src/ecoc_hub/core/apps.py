@@ -9,8 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from . import schedule
+        from . import health, replicas, schedule
         from .tasks import check_fixity_sample
+
+        if replicas.replica_configured():
+            health.register("database_replica", replicas.replica_lag)
 
         schedule.register(
             "core.fixity_sample", every=timedelta(days=1), task=check_fixity_sample

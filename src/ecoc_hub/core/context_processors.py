@@ -1,10 +1,11 @@
+from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from ecoc_hub.core.roles import is_curator
+from ecoc_hub.core.roles import is_curator, is_funder
 
 
 def site(request: HttpRequest) -> dict[str, object]:
@@ -25,6 +26,12 @@ def staff_menu(request: HttpRequest) -> dict[str, object]:
                 (_("Reported resources"), reverse("library:reports")),
                 (_("Manage podcasts"), reverse("podcasts:manage")),
             ]
+        if (is_curator(user) or is_funder(user)) and apps.is_installed(
+            "ecoc_hub.dashboard"
+        ):
+            # The dashboard's name as its app gives it (its own catalogue).
+            dashboard = apps.get_app_config("dashboard").verbose_name
+            found.append((str(dashboard), reverse("dashboard:index")))
         if user.is_staff:
             found.append((_("Site administration"), reverse("admin:index")))
         return found

@@ -3,7 +3,7 @@ sent by the task worker, so a slow mail server never slows a page."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -23,23 +23,48 @@ def render_email(
     return " ".join(subject.splitlines()), text, html
 
 
+class Attachment(TypedDict):
+    """A file sent with a message; text only, so the task's arguments stay
+    JSON (a calendar file, a CSV)."""
+
+    filename: str
+    content: str
+    mimetype: str
+
+
 @task()
 def send_email_task(
-    *, to: list[str], subject: str, text: str, html: str | None = None
+    *,
+    to: list[str],
+    subject: str,
+    text: str,
+    html: str | None = None,
+    attachments: list[Attachment] | None = None,
 ) -> None:
     message = EmailMultiAlternatives(
         subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=to
     )
     if html:
         message.attach_alternative(html, "text/html")
+    for attachment in attachments or []:
+        message.attach(
+            attachment["filename"], attachment["content"], attachment["mimetype"]
+        )
     message.send()
 
 
 def queue_email(
-    *, to: list[str], template: str, context: dict[str, Any], language: str
+    *,
+    to: list[str],
+    template: str,
+    context: dict[str, Any],
+    language: str,
+    attachments: list[Attachment] | None = None,
 ) -> None:
     subject, text, html = render_email(
         template=template, context=context, language=language
     )
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject
-    send_email_task.enqueue(to=to, subject=subject, text=text, html=html)
+    send_email_task.enqueue(
+        to=to, subject=subject, text=text, html=html, attachments=attachments
+    )

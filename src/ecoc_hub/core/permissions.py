@@ -10,15 +10,16 @@ module only decides what a refusal looks like, the same way everywhere:
   (for a visitor who is not signed in, ``requires`` sends them to log in
   first, as ``login_required`` does).
 
-Pages use ``get_for_user`` / ``check_object`` and the ``requires``
-decorator; API routers call the same functions, and ``ecoc_hub.api.problems``
-answers ``ObjectHidden`` and ``ActionRefused`` with its 404 and 403 problem
-responses (and a workflow's ``TransitionError`` with a 409).
+Pages use ``get_for_user`` / ``check_object`` / ``visible_for_user`` and the
+``requires`` decorator; API routers call the same functions, and
+``ecoc_hub.api.problems`` answers ``ObjectHidden`` and ``ActionRefused`` with
+its 404 and 403 problem responses (and a workflow's ``TransitionError`` with a
+409).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any, cast
 
@@ -87,6 +88,20 @@ def get_for_user[M: Model](
     return check_object(
         user, obj, can_see=can_see, can_do=can_do, hidden=hidden, refused=refused
     )
+
+
+def visible_for_user[M: Model](
+    objects: Iterable[M], user: Any, *, can_see: ObjectPredicate, hidden: str = ""
+) -> list[M]:
+    """The objects this person may see, in order; ``ObjectHidden`` if none.
+
+    For addresses that several records share (one stored file behind many
+    episodes): the address exists for the person if any of them is visible.
+    """
+    visible = [obj for obj in objects if can_see(user, obj)]
+    if not visible:
+        raise ObjectHidden(hidden)
+    return visible
 
 
 def check_user(user: Any, predicate: UserPredicate, *, refused: str = "") -> None:

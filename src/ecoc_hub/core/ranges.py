@@ -11,9 +11,16 @@ import re
 from collections.abc import Callable, Iterator
 from typing import IO
 
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+
+from . import objectstore
 
 CHUNK = 64 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -72,8 +79,14 @@ def serve_bytes(
     etag: str,
     headers: dict[str, str],
     last_modified: float | None = None,
+    storage_name: str | None = None,
 ) -> HttpResponse | StreamingHttpResponse:
-    """Answer GET or HEAD for a file whose bytes never change under ``etag``."""
+    """Answer GET or HEAD for a file whose bytes never change under ``etag``.
+
+    With ``storage_name`` (the file's name in the default storage) and the
+    files in object storage, a range is fetched with a ranged GET and a large
+    whole-file GET is redirected to a signed URL (core/objectstore.py).
+    """
     quoted_etag = f'"{etag}"'
     common = {"Accept-Ranges": "bytes", "ETag": quoted_etag, **headers}
     if last_modified is not None:
@@ -100,6 +113,18 @@ def serve_bytes(
                 refused[name] = value
             refused["Content-Range"] = f"bytes */{size}"
             return refused
+    remote = storage_name if objectstore.in_object_storage() else None
+    if remote and byte_range is None and request.method == "GET":
+        url = objectstore.redirect_url(
+            remote,
+            size=size,
+            content_type=content_type,
+            disposition=headers.get("Content-Disposition", "inline"),
+        )
+        if url:
+            redirect = HttpResponseRedirect(url)
+            redirect["Cache-Control"] = "private, no-store"
+            return redirect
     first, last = byte_range if byte_range else (0, size - 1)
     length = max(0, last - first + 1)
     status = 206 if byte_range else 200
@@ -107,8 +132,13 @@ def serve_bytes(
     if request.method == "HEAD":
         response = HttpResponse(status=status, content_type=content_type)
     else:
+        chunks = (
+            objectstore.stream_range(remote, first, length)
+            if remote
+            else _stream(open_file(), first, length)
+        )
         response = StreamingHttpResponse(
-            _stream(open_file(), first, length),
+            chunks,
             status=status,
             content_type=content_type,
         )

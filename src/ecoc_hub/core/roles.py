@@ -18,6 +18,11 @@ EXPERT = "expert"
 CURATOR = "curator"
 REVIEWER = "reviewer"
 ADMIN = "admin"
+#: May create Academy events (the events app creates the group).
+ORGANISER = "organiser"
+#: The programme's funder: reads the monitoring dashboard (the dashboard app
+#: creates the group).
+FUNDER = "funder"
 
 
 def _has_group(user: Any, name: str) -> bool:
@@ -48,6 +53,14 @@ def is_reviewer(user: Any) -> bool:
 
 def is_expert(user: Any) -> bool:
     return _has_group(user, EXPERT)
+
+
+def has_organiser_role(user: Any) -> bool:
+    return _has_group(user, ORGANISER)
+
+
+def is_funder(user: Any) -> bool:
+    return _has_group(user, FUNDER)
 
 
 def requires_mfa(user: Any) -> bool:

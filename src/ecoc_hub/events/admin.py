@@ -41,6 +41,8 @@ class EventAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["organisers", "capacity_areas"]
     raw_id_fields = ["host_title"]
+    # Only the workflow (the organisers' hub) changes the visibility.
+    readonly_fields = ["visibility", "sequence"]
     inlines = [SessionInline, QuestionInline, EmailTemplateInline]
 
     def save_related(

@@ -99,8 +99,8 @@ def ticket(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "qr": _qr_data_uri(url),
             "sessions": [(s, s.pk in attended) for s in sessions],
             "attended": len(attended),
-            "needed": certify.sessions_needed(len(sessions)),
-            "rule_percent": certify.RULE_PERCENT,
+            "needed": certify.sessions_needed(len(sessions), event.attendance_percent),
+            "rule_percent": event.attendance_percent,
             "certificate": certify.certificate_for(event, request.user),
             "breadcrumbs": [
                 (_("Academy"), reverse("events:list")),
@@ -270,9 +270,10 @@ def event_certificates(request: AuthenticatedHttpRequest, slug: str) -> HttpResp
         {
             "event": event,
             "rows": rows,
-            "rule_percent": certify.RULE_PERCENT,
+            "rule_percent": event.attendance_percent,
             "needed": certify.sessions_needed(
-                rows[0].total if rows else event.sessions.count()
+                rows[0].total if rows else event.sessions.count(),
+                event.attendance_percent,
             ),
             "total": event.sessions.count(),
             "eligible_without": sum(

@@ -2,7 +2,9 @@
 
 - UIDs are built from the session's (or event's) UUID, so they never change
   when a session is edited, moved or renamed;
-- ``SEQUENCE`` is the session's revision, raised by ``update_session``, and
+- ``SEQUENCE`` is the session's revision, raised by ``update_session`` (the
+  event's own, by ``organising.update_event`` when its dates, title or place
+  change), and
   ``DTSTAMP``/``LAST-MODIFIED`` its last change, so a calendar app that has
   the session replaces it with the moved one;
 - times are written in the event's zone (``TZID``) with one ``VTIMEZONE``
@@ -88,6 +90,7 @@ def _event_vevent(event: Event) -> VEvent:
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", event.updated_at)
     vevent.add("last-modified", event.updated_at)
+    vevent.add("sequence", event.sequence)
     vevent.add("summary", event.title)
     vevent.add("dtstart", _local(event.starts_at, event))
     vevent.add("dtend", _local(event.ends_at, event))
@@ -112,13 +115,16 @@ def _finish(calendar: Calendar, moments: Iterable[datetime]) -> bytes:
     return calendar.to_ical()
 
 
-def event_calendar(event: Event, sessions: Iterable[Session]) -> bytes:
-    """The whole programme, or the event itself when it has no sessions."""
+def event_calendar(
+    event: Event, sessions: Iterable[Session], *, with_links: bool = False
+) -> bytes:
+    """The whole programme, or the event itself when it has no sessions;
+    ``with_links`` for a participant's copy (the online links)."""
     sessions = list(sessions)
     calendar = _calendar(event.title)
     if sessions:
         for session in sessions:
-            calendar.add_component(_session_vevent(session, with_links=False))
+            calendar.add_component(_session_vevent(session, with_links=with_links))
         moments = [s.starts_at for s in sessions] + [s.ends_at for s in sessions]
     else:
         calendar.add_component(_event_vevent(event))

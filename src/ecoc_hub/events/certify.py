@@ -1,7 +1,8 @@
 """Certificates of attendance, issued through the site's certificate service.
 
-The rule: a participant who attended at least ``RULE_PERCENT`` % of the
-event's sessions (rounded up: 5 of 6 sessions at 75 %) earns a certificate.
+The rule: a participant who attended at least the event's
+``attendance_percent`` (75 by default, set by its organisers) of its sessions,
+rounded up (5 of 6 sessions at 75 %), earns a certificate.
 An event without sessions issues none. Organisers issue them in one go
 after the event; revoking and re-issuing one is the certificate service's
 own page (``certificates:manage``), which an event's organisers may use.
@@ -9,7 +10,6 @@ own page (``certificates:manage``), which an event's organisers may use.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,11 +28,10 @@ from .models import Application, Event
 if TYPE_CHECKING:
     from ecoc_hub.accounts.models import User
 
-RULE_PERCENT = 75
 
-
-def sessions_needed(total: int) -> int:
-    return math.ceil(total * RULE_PERCENT / 100) if total else 0
+def sessions_needed(total: int, percent: int) -> int:
+    # Integer arithmetic: 75 % of 4 is exactly 3, never 3.0000001 rounded up.
+    return -(-total * percent // 100) if total else 0
 
 
 @dataclass(frozen=True)
@@ -41,10 +40,13 @@ class Row:
     attended: int
     total: int
     certificate: Certificate | None
+    percent: int = 75
 
     @property
     def eligible(self) -> bool:
-        return self.total > 0 and self.attended >= sessions_needed(self.total)
+        return self.total > 0 and self.attended >= sessions_needed(
+            self.total, self.percent
+        )
 
 
 def summary(event: Event) -> list[Row]:
@@ -71,6 +73,7 @@ def summary(event: Event) -> list[Row]:
             attended=counts.get(a.applicant_id or 0, 0),
             total=total,
             certificate=certificates.get(a.applicant_id),
+            percent=event.attendance_percent,
         )
         for a in applications
     ]
@@ -88,8 +91,8 @@ def achievement_for(event: Event, language: str) -> Achievement:
                 "(%(needed)s of %(total)s)."
             )
             % {
-                "percent": RULE_PERCENT,
-                "needed": sessions_needed(total),
+                "percent": event.attendance_percent,
+                "needed": sessions_needed(total, event.attendance_percent),
                 "total": total,
             },
         )

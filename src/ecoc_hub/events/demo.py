@@ -23,6 +23,7 @@ from ecoc_hub.cities.models import CapacityArea, Title
 
 from . import services
 from .enums import ApplicantRole
+from .feedback.demo import load_feedback_demo
 from .models import Application, Event, Question, Session, Speaker
 from .search_index import index_event
 
@@ -244,6 +245,14 @@ def _person(email: str, name: str, *, language: str = "en") -> User:
     return user
 
 
+def _camper(n: int) -> User:
+    """One of camp 2's fictional participants (they answer its survey)."""
+    name = f"{FIRST[(n + 5) % len(FIRST)]} {LAST[(n + 3) % len(LAST)]} (demo)"
+    return _person(
+        f"demo-camp2-{n + 1:02d}@example.org", name, language=["en", "fr", "de"][n % 3]
+    )
+
+
 def _upcoming(speakers: list[Speaker], organiser: User, participant: User) -> Event:
     now = timezone.now()
     zone = "Europe/Riga"
@@ -383,6 +392,7 @@ def load_demo(*, stdout: Any) -> int:
     organiser = _person(ORGANISER_EMAIL, "Olga Organiser (demo)")
     participant = _person(PARTICIPANT_EMAIL, "Petra Participant (demo)")
     upcoming = _upcoming(speakers, organiser, participant)
+    load_feedback_demo(organiser=organiser, participant=participant, people=_camper)
     index_event(upcoming)
     stdout.write(
         _("Academy: %(created)d events created, %(applications)d applications.")

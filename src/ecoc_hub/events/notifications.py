@@ -18,9 +18,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 
-from ecoc_hub.core.mail import render_email, send_email_task
+from ecoc_hub.core.mail import Attachment, render_email, send_email_task
 
-from . import timetable
+from . import calendar, timetable
 from .enums import ApplicationState
 from .models import Application, EmailTemplate, MessageKind
 
@@ -83,16 +83,34 @@ def render_message(
     return Message(subject, text, html)
 
 
+def calendar_attachment(application: Application) -> Attachment:
+    """The event's programme as an .ics file, with the online links."""
+    event = application.event
+    sessions = event.sessions.order_by("starts_at").prefetch_related("speakers")
+    content = calendar.event_calendar(event, sessions, with_links=True)
+    return {
+        "filename": f"{event.slug}.ics",
+        "content": content.decode(),
+        "mimetype": "text/calendar",
+    }
+
+
 def _send(application: Application, kind: str) -> None:
     applicant = application.applicant
     if applicant is None or not applicant.email:
         return
     message = render_message(application, kind)
+    # A place (selected, registered, or an offer taken): the programme goes
+    # with the message, for the person's calendar app.
+    attachments = (
+        [calendar_attachment(application)] if kind == MessageKind.ACCEPTED else None
+    )
     send_email_task.enqueue(
         to=[applicant.email],
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + message.subject,
         text=message.text,
         html=message.html,
+        attachments=attachments,
     )
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from ecoc_hub.accounts.permissions import is_curator, is_member
+from ecoc_hub.core.roles import has_organiser_role
 
 from .enums import ApplicationState, RegistrationMode, Visibility
-from .models import Application, Event, Session
+from .models import Application, CalendarFeed, Event, Session
 
 
 def is_organiser(user: Any, event: Event) -> bool:
     if not is_member(user):
         return False
-    cache = getattr(user, "_organised_event_ids", None)
+    cache = getattr(user, "_organised_event_ids", None)  # reset by set_organisers
     if cache is None:
         cache = set(user.organised_events.values_list("pk", flat=True))
         user._organised_event_ids = cache
@@ -29,7 +30,9 @@ def can_manage_event(user: Any, event: Event) -> bool:
 
 
 def can_create_event(user: Any) -> bool:
-    return is_curator(user)
+    """Curators, admins and people with the organiser role; whoever creates
+    an event becomes its first organiser."""
+    return is_curator(user) or has_organiser_role(user)
 
 
 def can_see_event(user: Any, event: Event) -> bool:
@@ -93,3 +96,9 @@ def can_fill_follow_up(user: Any, application: Application) -> bool:
         and deadline is not None
         and timezone.now() < deadline
     )
+
+
+def can_read_calendar_feed(user: Any, feed: CalendarFeed) -> bool:
+    """The secret address is the credential (calendar apps cannot sign in),
+    so whoever asks may read it while its owner's account is active."""
+    return feed.user.is_active

@@ -3,19 +3,51 @@ when the account is deleted (registered with ``accounts.privacy``)."""
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.text import get_valid_filename
 
-from ecoc_hub.accounts.privacy import ContributionChoice
+from ecoc_hub.accounts.privacy import ContributionChoice, PersonalFile
 
 from .models import Answer, Application, CalendarFeed, FollowUp, Speaker
 from .services import delete_unused_files
 
 if TYPE_CHECKING:
     from ecoc_hub.accounts.models import User
+
+
+def event_files_of(user: User) -> Iterator[PersonalFile]:
+    """The files the person uploaded as answers to application questions."""
+    answers = (
+        Answer.objects.filter(application__applicant=user)
+        .exclude(file="")
+        .select_related("application__event", "question")
+        .order_by("application__submitted_at", "application__pk", "question__pk")
+    )
+    for answer in answers:
+        stored = answer.file.name or ""
+        name = get_valid_filename(answer.file_name or posixpath.basename(stored))
+        try:
+            size = answer.file.size
+        except FileNotFoundError:  # the ZIP's manifest says it is missing
+            size = 0
+        yield PersonalFile(
+            path=f"events/{answer.application.uuid}/{answer.question_id}-{name}",
+            storage_name=stored,
+            size=size,
+            sha256=answer.file_sha256 or None,
+            about={
+                "file_name": answer.file_name,
+                "what": "application answer",
+                "event": answer.application.event.title,
+                "question": answer.question.label,
+            },
+        )
 
 
 def export_event_data(user: User) -> dict[str, Any]:

@@ -43,9 +43,9 @@ from .models import (
     FollowUp,
     Reminder,
     ReminderKind,
-    Session,
     new_feed_token,
 )
+from .programme import SESSION_FIELDS, update_session  # noqa: F401 - re-exported
 
 S = ApplicationState
 O = OfferState  # noqa: E741
@@ -128,12 +128,18 @@ def create_application(
         to_state=application.state,
     )
     if event.registration_mode == RegistrationMode.OPEN:
+        from .notifications import send_decision
+
         try:
             transition(application, "accept", actor=None, field="state")
         except TransitionError as error:
             if error.code != "full":
                 raise
             transition(application, "waitlist", actor=None, field="state")
+        # Nobody decides an open registration: it is confirmed at once.
+        send_decision(application)
+        application.decision_sent_at = timezone.now()
+        application.save(update_fields=["decision_sent_at"])
     return application
 
 
@@ -222,8 +228,11 @@ def withdraw_application(*, application: Application, user: User) -> Application
 @transaction.atomic
 def confirm_offer(*, application: Application, user: User) -> Application:
     _lock(application.event_id)
+    from .notifications import send_decision
+
     transition(application, "confirm", actor=user, field="offer_state")
     transition(application, "take_offer", actor=user, field="state")
+    send_decision(application)  # the confirmation, with the calendar file
     return application
 
 
@@ -269,35 +278,6 @@ def expire_offers(*, now: datetime | None = None) -> int:
                 continue  # confirmed or declined meanwhile
             expired += 1
     return expired
-
-
-SESSION_FIELDS = {
-    "title",
-    "starts_at",
-    "ends_at",
-    "room",
-    "online_url",
-    "description",
-}
-
-
-@transaction.atomic
-def update_session(*, session: Session, **changes: Any) -> Session:
-    """Change a session; a real change raises its iCalendar SEQUENCE, so a
-    calendar that already has it replaces it."""
-    unknown = set(changes) - SESSION_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown session fields: {sorted(unknown)}")
-    locked = Session.objects.select_for_update().get(pk=session.pk)
-    changed = [k for k, v in changes.items() if getattr(locked, k) != v]
-    if not changed:
-        return locked
-    for name in changed:
-        setattr(locked, name, changes[name])
-    locked.full_clean(exclude=["event"])
-    locked.sequence += 1
-    locked.save(update_fields=[*changed, "sequence", "updated_at"])
-    return locked
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import organise, public
+from .views import manage, organise, programme, public
 
 app_name = "events"
 
@@ -28,7 +28,37 @@ urlpatterns = [
         name="decide",
     ),
     path("answers/<int:pk>/file/", organise.answer_file, name="answer_file"),
+    path("new/", manage.create_event, name="create"),
     path("<slug:slug>/", public.event_detail, name="detail"),
+    path("<slug:slug>/organise/overview/", manage.organise, name="organise"),
+    path("<slug:slug>/organise/settings/", manage.event_settings, name="settings"),
+    path("<slug:slug>/organise/organisers/", manage.organisers, name="organisers"),
+    path(
+        "<slug:slug>/organise/visibility/<str:action>/",
+        manage.visibility,
+        name="visibility",
+    ),
+    path("<slug:slug>/organise/programme/", programme.programme, name="programme"),
+    path(
+        "<slug:slug>/organise/programme/new/",
+        programme.session_form,
+        name="session_new",
+    ),
+    path(
+        "<slug:slug>/organise/programme/<uuid:uuid>/",
+        programme.session_form,
+        name="session_edit",
+    ),
+    path(
+        "<slug:slug>/organise/programme/<uuid:uuid>/delete/",
+        programme.session_delete,
+        name="session_delete",
+    ),
+    path(
+        "<slug:slug>/organise/recordings/new/",
+        programme.recording,
+        name="recording",
+    ),
     path("<slug:slug>/apply/", organise.apply, name="apply"),
     path("<slug:slug>/organise/", organise.selection, name="selection"),
     path("<slug:slug>/organise/send/", organise.send, name="send"),

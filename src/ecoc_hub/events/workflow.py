@@ -31,8 +31,8 @@ from django.utils.translation import gettext_lazy
 from ecoc_hub.core.workflow import Outcome, Transition, TransitionError, Workflow
 
 from . import permissions
-from .enums import ApplicationState, OfferState
-from .models import Application, ApplicationEvent, Event
+from .enums import ApplicationState, OfferState, Visibility
+from .models import Application, ApplicationEvent, Event, EventHistory
 
 S = ApplicationState
 O = OfferState  # noqa: E741 - the offer states read as O.OFFERED
@@ -232,6 +232,49 @@ OFFER = Workflow(
             allowed=_nobody,
             check=_check_expired,
             after=_after_offer_closed,
+        ),
+    ],
+)
+
+
+def _reindex(outcome: Outcome) -> None:
+    from .search_index import index_event
+
+    index_event(outcome.obj)
+
+
+#: An event's visibility: draft ──publish──▶ published ──archive──▶ archived,
+#: and back (``unpublish`` hides it again; ``publish`` brings back an archive).
+VISIBILITY = Workflow(
+    model=Event,
+    field="visibility",
+    history=EventHistory,
+    history_object="event",
+    history_action="action",
+    wrong_state_message=gettext_lazy(
+        "This is not possible while the event is “%(state)s”."
+    ),
+    transitions=[
+        Transition(
+            "publish",
+            sources={Visibility.DRAFT, Visibility.ARCHIVED},
+            target=Visibility.PUBLISHED,
+            allowed=permissions.can_manage_event,
+            after=_reindex,
+        ),
+        Transition(
+            "archive",
+            sources={Visibility.PUBLISHED},
+            target=Visibility.ARCHIVED,
+            allowed=permissions.can_manage_event,
+            after=_reindex,
+        ),
+        Transition(
+            "unpublish",
+            sources={Visibility.PUBLISHED, Visibility.ARCHIVED},
+            target=Visibility.DRAFT,
+            allowed=permissions.can_manage_event,
+            after=_reindex,
         ),
     ],
 )

@@ -16,6 +16,7 @@ from .models import (
     ExpertProfile,
     ScoreCategory,
 )
+from .pool_models import AvailabilityPeriod, PoolExpert
 
 
 class CallProfileInline(admin.TabularInline):
@@ -95,3 +96,18 @@ class ExpertProfileAdmin(admin.ModelAdmin):
     search_fields = ("full_name", "user__email")
     raw_id_fields = ("user", "merged_into")
     actions = [merge_duplicates]
+
+
+class AvailabilityInline(admin.TabularInline):
+    model = AvailabilityPeriod
+    extra = 0
+
+
+@admin.register(PoolExpert)
+class PoolExpertAdmin(admin.ModelAdmin):
+    list_display = ("expert", "is_listed", "confirmed_at", "reminded_at")
+    list_filter = ("is_listed",)
+    search_fields = ("expert__full_name", "expert__user__email")
+    readonly_fields = ("expert", "application", "created_at", "reminded_at")
+    filter_horizontal = ("capacity_areas",)
+    inlines = [AvailabilityInline]

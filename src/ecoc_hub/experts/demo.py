@@ -8,6 +8,8 @@
   the demo reviewer and waiting for their review.
 - Demo sign-ins (``accounts.demo``): the call manager, a reviewer on both
   panels, and an expert accepted in the first round.
+- The pool's profiles and calendars, and the demo team's support requests
+  (``pool_demo``).
 
 Every person is fictional.
 """
@@ -32,6 +34,7 @@ from ecoc_hub.core.workflow import transition
 from . import review, services
 from .enums import Profile
 from .models import Application, Call
+from .pool_demo import load_pool_demo
 
 CLOSED = "experts-2020-2022-demo"
 OPEN = "experts-2026-2028-demo"
@@ -273,5 +276,13 @@ def load_demo(*, stdout: Any) -> int:
     stdout.write(
         _("Demo calls for experts: %(created)d created, %(total)d in the demo.")
         % {"created": made, "total": 2}
+    )
+    profiles, assignments = load_pool_demo()
+    stdout.write(
+        _(
+            "Demo expert pool: %(profiles)d profiles filled in, "
+            "%(assignments)d support assignments made."
+        )
+        % {"profiles": profiles, "assignments": assignments}
     )
     return made

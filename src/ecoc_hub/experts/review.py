@@ -36,6 +36,8 @@ from .models import (
     Review,
     Score,
 )
+from .panel_conflicts import declared_pairs
+from .pool_services import add_to_pool
 
 State = Application.State
 IN_REVIEW = {State.SUBMITTED, State.UNDER_REVIEW}
@@ -70,7 +72,7 @@ def panel_for(call: Call) -> Panel:
         Conflict.objects.filter(application__call=call).values_list(
             "reviewer_id", "application_id"
         )
-    )
+    ) | frozenset(declared_pairs(call))
     existing = frozenset(
         (r, a)
         for r, a in Review.objects.filter(
@@ -125,7 +127,9 @@ def assign_by_hand(
         raise ValidationError(
             _("This person does not review the application's profile in this call.")
         )
-    if Conflict.objects.filter(application=application, reviewer=reviewer).exists():
+    if Conflict.objects.filter(application=application, reviewer=reviewer).exists() or (
+        (reviewer.pk, application.pk) in declared_pairs(application.call)
+    ):
         raise ValidationError(
             _("This reviewer declared a conflict of interest with the application.")
         )
@@ -300,6 +304,7 @@ def send_decisions(
         transition(application, action, actor=manager)
         if action == "accept":
             application.expert.user.groups.add(Group.objects.get(name=roles.EXPERT))
+            add_to_pool(application=application)
         if notify:
             _notify(application, action)
     round.decisions_sent_at = timezone.now()

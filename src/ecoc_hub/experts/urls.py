@@ -5,6 +5,12 @@ from . import views
 app_name = "experts"
 
 urlpatterns = [
+    path("", views.pool_list, name="pool"),
+    path("pool/<slug:slug>/", views.pool_expert, name="pool_expert"),
+    path("pool/<slug:slug>/contact/", views.pool_contact, name="pool_contact"),
+    path("my-profile/", views.my_pool_profile, name="my_pool_profile"),
+    path("my-profile/confirm/", views.pool_confirm, name="pool_confirm"),
+    path("my-profile/availability/", views.pool_availability, name="pool_availability"),
     path("calls/", views.call_list, name="calls"),
     path("calls/<slug:slug>/", views.call_detail, name="call"),
     path("calls/<slug:slug>/apply/", views.apply, name="apply"),
@@ -32,6 +38,11 @@ urlpatterns = [
         views.assignment_proposal,
         name="assignment",
     ),
+    path(
+        "calls/<slug:slug>/manage/assign/",
+        views.assign_by_hand,
+        name="assign_by_hand",
+    ),
     path("calls/<slug:slug>/manage/ranking/", views.ranking_view, name="ranking"),
     path(
         "calls/<slug:slug>/manage/statistics/",
@@ -44,7 +55,44 @@ urlpatterns = [
         name="decisions_send",
     ),
     path("reviews/", views.review_list, name="reviews"),
+    path("reviews/conflicts/", views.panel_conflicts, name="panel_conflicts"),
     path("reviews/<int:pk>/", views.review_detail, name="review"),
     path("reviews/<int:pk>/conflict/", views.review_conflict, name="review_conflict"),
     path("reviews/<int:pk>/cv/", views.review_cv, name="review_cv"),
+]
+
+urlpatterns += [
+    path("support/", views.support_list, name="support_list"),
+    path("support/new/", views.support_new, name="support_new"),
+    path("support/invitations/", views.invitations, name="invitations"),
+    path("support/<uuid:uuid>/", views.support_detail, name="support"),
+    path("support/<uuid:uuid>/edit/", views.support_edit, name="support_edit"),
+    path("support/<uuid:uuid>/experts/", views.support_matches, name="support_matches"),
+    path("support/<uuid:uuid>/invite/", views.support_invite, name="support_invite"),
+    path("support/<uuid:uuid>/consent/", views.support_consent, name="support_consent"),
+    path(
+        "support/<uuid:uuid>/<slug:action>/",
+        views.support_action,
+        name="support_action",
+    ),
+    path(
+        "support/assignments/<uuid:uuid>/",
+        views.assignment_detail,
+        name="assignment_detail",
+    ),
+    path(
+        "support/assignments/<uuid:uuid>/messages/",
+        views.assignment_message,
+        name="assignment_message",
+    ),
+    path(
+        "support/assignments/<uuid:uuid>/feedback/",
+        views.assignment_feedback,
+        name="assignment_feedback",
+    ),
+    path(
+        "support/assignments/<uuid:uuid>/<slug:action>/",
+        views.assignment_action,
+        name="assignment_action",
+    ),
 ]

@@ -457,10 +457,5 @@ def publish_resource(request: HttpRequest, uuid: UUID) -> Any:
     resource = _get_resource(request, uuid)
     user = caller(request)
     check_user(user, permissions.can_moderate, refused="Only curators publish.")
-    submitted = resource.state == Resource.State.SUBMITTED
-    services.moderate(
-        resource=resource,
-        action="approve" if submitted else "publish_directly",
-        actor=user,
-    )
+    services.publish(resource=resource, curator=user)
     return _detail(_reloaded(resource), user)

@@ -16,6 +16,7 @@ class LibraryConfig(AppConfig):
         )
         from ecoc_hub.core import leases, schedule, storedfiles
 
+        from .metrics import register as register_metrics
         from .periodic import (
             refresh_download_counts,
             release_ended_embargoes,
@@ -47,3 +48,4 @@ class LibraryConfig(AppConfig):
             task=remove_orphan_blobs,
         )
         register_sections()
+        register_metrics()

@@ -48,4 +48,5 @@ def serve_blob(
         content_type=blob.media_type,
         etag=blob.sha256,
         headers=headers,
+        storage_name=blob.storage_name,
     )

@@ -88,6 +88,16 @@ def _split(value: str, sep: str = ";") -> list[str]:
     return [part.strip() for part in value.split(sep) if part.strip()]
 
 
+def _city_and_year(label: str) -> tuple[str, int] | None:
+    # "Mons 2015" -> ("Mons", 2015). One split at the last blank: a pattern
+    # with two unbounded parts, like (.+?)\s+(\d{4}), backtracks over a long
+    # run of blanks in quadratic time (issue 11, defect 4).
+    parts = label.rsplit(maxsplit=1)
+    if len(parts) != 2 or not re.fullmatch(r"\d{4}", parts[1]):
+        return None
+    return parts[0], int(parts[1])
+
+
 def parse_row(
     row: dict[str, str], files_dir: Path
 ) -> tuple[ParsedRow | None, list[str]]:
@@ -144,12 +154,12 @@ def parse_row(
         errors.append(f"capacity_areas: unknown codes {', '.join(sorted(unknown))}")
     titles: list[Title] = []
     for label in _split(get["cities"]):
-        match = re.fullmatch(r"(.+?)\s+(\d{4})", label)
+        city_year = _city_and_year(label)
         title = (
             Title.objects.filter(
-                city__name__iexact=match.group(1), year=int(match.group(2))
+                city__name__iexact=city_year[0], year=city_year[1]
             ).first()
-            if match
+            if city_year
             else None
         )
         if title is None:

@@ -211,6 +211,14 @@ def publish_directly(*, resource: Resource, curator: User | None) -> Resource:
     return moderate(resource=resource, action="publish_directly", actor=curator).obj
 
 
+def publish(*, resource: Resource, curator: User | None) -> Resource:
+    """Approve a submission, or publish a draft directly: the one "publish"
+    the API offers, whichever of the two the workflow opens from here."""
+    approvable = resource.state in MODERATION.get("approve").sources
+    action = "approve" if approvable else "publish_directly"
+    return moderate(resource=resource, action=action, actor=curator).obj
+
+
 def request_changes(
     *, resource: Resource, curator: User | None, comment: str
 ) -> Resource:

@@ -118,6 +118,12 @@ def can_moderate_resource(user: Any, resource: Resource) -> bool:
     return can_moderate(user)
 
 
+def can_see_history(user: Any, resource: Resource) -> bool:
+    """The moderation history and the versions: the owner, whoever may edit
+    the record, and curators."""
+    return can_edit(user, resource) or can_moderate(user) or is_owner(user, resource)
+
+
 def can_view_collection(user: Any, collection: Collection) -> bool:
     return collection.is_published or can_moderate(user)
 

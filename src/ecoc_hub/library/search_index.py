@@ -95,7 +95,9 @@ def file_passages(resource: Resource, file: ResourceFile) -> list[Passage]:
                     language=language,
                     locator=f"{file.uuid}:t={page.start_seconds:g}",
                     label=_format_time(page.start_seconds),
-                    target_url=resource.get_absolute_url(),
+                    # The page starts its player at that moment (?t=).
+                    target_url=f"{resource.get_absolute_url()}"
+                    f"?t={int(page.start_seconds)}#files-heading",
                 )
             )
         else:

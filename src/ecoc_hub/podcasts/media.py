@@ -31,6 +31,7 @@ def serve_file(
         content_type=content_type,
         etag=etag,
         last_modified=last_modified,
+        storage_name=name,
         headers={
             "Cache-Control": "public, max-age=86400" if public else "private, no-cache"
         },

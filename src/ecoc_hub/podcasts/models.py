@@ -326,3 +326,7 @@ class Person(models.Model):
     @property
     def group(self) -> str:
         return self.GROUPS.get(self.role, "cast")
+
+
+# Plays counted from the audio requests, registered with the app from here.
+from .plays import DailyPlays  # noqa: E402, F401

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ecoc_hub.accounts.languages import language_name
 from ecoc_hub.core.jsonld import jsonld_script
-from ecoc_hub.core.permissions import get_for_user, requires
+from ecoc_hub.core.permissions import get_for_user, requires, visible_for_user
 from ecoc_hub.library.permissions import can_view_resource
+from ecoc_hub.library.services import is_bot
 
 from . import queries, services
 from .feed import absolute, build_feed
@@ -30,6 +31,7 @@ from .forms import (
 from .media import serve_file
 from .models import Episode, Season, Show
 from .permissions import can_manage_podcasts, can_view_episode, can_view_show
+from .plays import is_play, record_play
 from .text import clock, iso_duration, render_markdown
 
 # Signed-in curators only; their second factor is RequireMFAMiddleware's job.
@@ -246,11 +248,14 @@ def feed(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def audio(request: HttpRequest, sha256: str, ext: str) -> HttpResponseBase:
-    episodes = list(Episode.objects.filter(audio_sha256=sha256).select_related("show"))
-    visible = [e for e in episodes if can_view_episode(request.user, e)]
-    if not visible or not (visible[0].audio.name or "").endswith("." + ext):
-        raise Http404
+    visible = visible_for_user(
+        Episode.objects.filter(audio_sha256=sha256).select_related("show"),
+        request.user,
+        can_see=can_view_episode,
+    )
     episode = visible[0]
+    if not (episode.audio.name or "").endswith("." + ext):
+        raise Http404  # the address names another format than the file's
     public = any(e.is_public for e in visible)
     response = serve_file(
         request,
@@ -262,6 +267,12 @@ def audio(request: HttpRequest, sha256: str, ext: str) -> HttpResponseBase:
     )
     if not public:
         patch_vary_headers(response, ["Cookie"])
+    if (
+        response.status_code in (200, 206)
+        and is_play(request, size=episode.audio_size, duration=episode.audio_duration)
+        and not is_bot(request.headers.get("User-Agent", ""))
+    ):
+        record_play(episode_id=episode.pk)
     return response
 
 

@@ -22,6 +22,8 @@ from pathlib import Path
 import snowballstemmer
 
 # ISO 639-1 code → Snowball algorithm. Every one of these has a stop word list.
+# The 18 EU official languages Snowball stems, then the other languages of
+# title cities (Norwegian, Serbian, Turkish). Decision 0002.
 STEMMERS: dict[str, str] = {
     "en": "english",
     "fr": "french",
@@ -33,8 +35,24 @@ STEMMERS: dict[str, str] = {
     "pt": "portuguese",
     "fi": "finnish",
     "sv": "swedish",
+    "cs": "czech",
+    "da": "danish",
+    "et": "estonian",
+    "el": "greek",
+    "hu": "hungarian",
+    "ga": "irish",
+    "lt": "lithuanian",
+    "ro": "romanian",
+    "no": "norwegian",
+    "sr": "serbian",
+    "tr": "turkish",
 }
 LANGUAGES: tuple[str, ...] = tuple(STEMMERS)
+# EU official languages without a Snowball stemmer, and Croatian: their words
+# are folded (case, accents) but not stemmed. Shown in the search help.
+FOLDING_ONLY: tuple[str, ...] = ("bg", "hr", "lv", "mt", "sk", "sl")
+# Codes that name a language stemmed under another code.
+_ALIASES = {"nb": "no", "nn": "no"}
 MAX_TOKEN_LENGTH = 64
 
 # Longer runs of word characters are cut into several tokens.
@@ -102,6 +120,7 @@ def words(text: str) -> list[str]:
 
 def normalise_language(language: str | None) -> str:
     code = (language or "").strip().lower().replace("_", "-").split("-", 1)[0]
+    code = _ALIASES.get(code, code)
     return code if code.isalpha() and len(code) <= 3 else ""
 
 

@@ -15,6 +15,12 @@ class SearchConfig(AppConfig):
         from .labels import register_builtin_facets
 
         register_builtin_facets()
+
+        from ecoc_hub.cities.related import register_area_counter
+
+        from .queries import capacity_area_counts
+
+        register_area_counter(capacity_area_counts)
         autodiscover_modules("search_index")
 
         from ecoc_hub.core import health, schedule

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from django.db import connection
-
 from ecoc_hub.accounts.models import Membership
 from ecoc_hub.accounts.permissions import is_curator, is_member
+from ecoc_hub.core import replicas
 
 from . import registry
 from .backends import SearchBackend
@@ -140,7 +139,8 @@ def joined(parts: list[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
 
 
 def fetch(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    with connection.cursor() as cursor:
+    # A search reads from the replica when the request may (core/replicas.py).
+    with replicas.read_connection(SearchDocument).cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchall())
 

@@ -263,3 +263,11 @@ def suggest_titles(
         [*params, f"{folded}%", max(1, min(int(limit), 20))],
     )
     return [Suggestion(title=t, url=u, kind=k) for t, u, k in rows]
+
+
+def capacity_area_counts(*, user: Any) -> dict[str, int]:
+    """How many things on the hub (of every kind in the index) ``user`` may
+    see under each capacity area, by area code: one facet count. The
+    directory's pages ask for it through ``cities.related.area_counts``."""
+    results = search("", user=user, per_page=1, facet_names=["capacity_area"])
+    return {value.value: value.count for value in results.facets["capacity_area"]}

@@ -174,8 +174,15 @@ def _filtered(event: Event, form: SelectionFilterForm) -> QuerySet[Application]:
                 answers__question=question, answers__value__icontains=answer
             )
     sort = SORTS.get(data.get("sort") or "submitted", SORTS["submitted"])
+    # Only the answers of the question shown in the table: with 40 questions,
+    # loading every answer of every row would be 40 times the work.
+    shown = (
+        Answer.objects.filter(question_id=question_id)
+        if question_id
+        else Answer.objects.none()
+    )
     return rows.order_by(*sort).prefetch_related(
-        Prefetch("answers", queryset=Answer.objects.select_related("question"))
+        Prefetch("answers", queryset=shown.select_related("question"))
     )
 
 

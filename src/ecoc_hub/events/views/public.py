@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from ecoc_hub.core.workflow import TransitionError
 
 from .. import calendar, permissions, queries, services, timetable
 from ..enums import Kind
+from ..feedback.queries import surveys_to_answer
 from ..models import (
     Application,
     CalendarFeed,
@@ -80,6 +81,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "kinds": Kind.choices,
             "area": area_code,
             "areas": areas,
+            "can_create": permissions.can_create_event(request.user),
+            "organised": list(request.user.organised_events.order_by("-starts_at"))
+            if request.user.is_authenticated
+            else [],
             "breadcrumbs": [(_("Academy"), "")],
         },
     )
@@ -112,6 +117,9 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "close_local": event.applications_close_at
             and timetable.local(event.applications_close_at, event.zone),
             "speakers": _speakers(sessions),
+            "materials": list(
+                event.materials.filter(state="published").order_by("title")
+            ),
             "can_manage": permissions.can_manage_event(request.user, event),
             "can_apply": permissions.can_apply(request.user, event),
             "show_online_link": permissions.can_see_online_link(request.user, event),
@@ -262,9 +270,12 @@ def session_ics(request: HttpRequest, uuid: object) -> HttpResponse:
 @require_safe
 def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The secret address is the credential: calendar apps cannot sign in."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
-    if feed is None or not feed.user.is_active:
-        raise Http404
+    feed = get_for_user(
+        CalendarFeed.objects.select_related("user"),
+        request.user,
+        can_see=permissions.can_read_calendar_feed,
+        token=token,
+    )
     name = _("ECoC Hub Academy: %(name)s") % {"name": feed.user.public_name}
     body = calendar.personal_calendar(name, queries.accepted_sessions(feed.user))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -294,6 +305,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "events/dashboard.html",
         {
             "rows": rows,
+            "surveys": surveys_to_answer(request.user),
             "feed_url": feed and request.build_absolute_uri(feed.get_absolute_url()),
             "breadcrumbs": [
                 (_("Academy"), reverse("events:list")),

@@ -10,6 +10,7 @@ from .apply import (
     experts_crumb,
     my_applications,
 )
+from .conflicts import assign_by_hand, panel_conflicts
 from .manage import (
     assignment_proposal,
     call_manage,
@@ -17,7 +18,32 @@ from .manage import (
     ranking_view,
     round_statistics,
 )
+from .pool import (
+    my_pool_profile,
+    pool_availability,
+    pool_confirm,
+    pool_contact,
+    pool_expert,
+    pool_list,
+)
 from .review import review_conflict, review_cv, review_detail, review_list
+from .support import (
+    support_action,
+    support_consent,
+    support_detail,
+    support_edit,
+    support_invite,
+    support_list,
+    support_matches,
+    support_new,
+)
+from .support_work import (
+    assignment_action,
+    assignment_detail,
+    assignment_feedback,
+    assignment_message,
+    invitations,
+)
 
 __all__ = [
     "application_check",
@@ -26,17 +52,38 @@ __all__ = [
     "application_edit",
     "application_withdraw",
     "apply",
+    "assign_by_hand",
+    "assignment_action",
+    "assignment_detail",
+    "assignment_feedback",
+    "assignment_message",
     "assignment_proposal",
     "call_detail",
     "call_list",
     "call_manage",
     "decisions_send",
     "experts_crumb",
+    "invitations",
     "my_applications",
+    "my_pool_profile",
+    "panel_conflicts",
+    "pool_availability",
+    "pool_confirm",
+    "pool_contact",
+    "pool_expert",
+    "pool_list",
     "ranking_view",
     "review_conflict",
     "review_cv",
     "review_detail",
     "review_list",
     "round_statistics",
+    "support_action",
+    "support_consent",
+    "support_detail",
+    "support_edit",
+    "support_invite",
+    "support_list",
+    "support_matches",
+    "support_new",
 ]

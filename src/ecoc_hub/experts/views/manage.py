@@ -27,6 +27,7 @@ from ecoc_hub.core.permissions import get_for_user
 from .. import permissions, review
 from ..enums import Decision, Profile, language_label
 from ..models import Application, Call, CallReviewer, EvaluationRound
+from ..review_forms import ManualAssignForm
 from .apply import experts_crumb
 
 
@@ -164,6 +165,7 @@ def assignment_proposal(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
             "unfilled": [(apps[a], n) for a, n in sorted(proposal.unfilled.items())],
             "fingerprint": proposal.fingerprint(),
             "loads": loads,
+            "manual_form": ManualAssignForm(call=call),
             "breadcrumbs": _crumbs(call, _("Assignment")),
         },
     )

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ecoc_hub.cities.related import sections as related_sections
 from ecoc_hub.core.permissions import ObjectPredicate, get_for_user
 from ecoc_hub.library.landing import add_signposting
 
@@ -92,11 +93,7 @@ def resource_detail(request: HttpRequest, uuid: UUID, slug: str = "") -> HttpRes
     ]
     user = request.user
     can_edit = permissions.can_edit(user, resource)
-    is_editor = (
-        can_edit
-        or permissions.can_moderate(user)
-        or (user.is_authenticated and resource.owner_id == user.pk)
-    )
+    is_editor = permissions.can_see_history(user, resource)
     if request.method == "GET" and resource.is_published:
         services.record_hit(
             resource=resource,
@@ -110,10 +107,13 @@ def resource_detail(request: HttpRequest, uuid: UUID, slug: str = "") -> HttpRes
         "files": current,
         "earlier_files": earlier,
         "captions": captions,
+        # A search hit in a transcript links here with its moment in seconds.
+        "start": int(t) if (t := request.GET.get("t", "")).isdigit() else None,
         "languages": [language_name(code) for code in resource.languages],
         "capacity_areas": list(resource.capacity_areas.all()),
         "titles": list(resource.titles.select_related("city")),
         "related": related,
+        "related_sections": related_sections("resource", obj=resource, user=user),
         "citation": _citation(resource, creators),
         "can_edit": can_edit,
         "can_download": permissions.can_download_files(user, resource),

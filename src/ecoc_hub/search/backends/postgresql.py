@@ -100,7 +100,11 @@ def _matched_ids(select: str, expression: str) -> tuple[str, list[Any]]:
     (65 times for one filtered query) and, for phrases, every candidate
     passage's vector would be read again in each statement.
     """
-    with connection.cursor() as cursor:
+    from ecoc_hub.core import replicas
+
+    from ..models import SearchDocument
+
+    with replicas.read_connection(SearchDocument).cursor() as cursor:
         cursor.execute(select, [expression])
         ids = [row[0] for row in cursor.fetchall()]
     return "SELECT unnest(%s::bigint[])", [ids]

@@ -18,6 +18,9 @@ DEMO_MODULES = (
     "ecoc_hub.podcasts.demo",
     "ecoc_hub.experts.demo",
     "ecoc_hub.events.demo",
+    "ecoc_hub.courses.demo",
+    "ecoc_hub.assessment.demo",
+    "ecoc_hub.community.demo",
 )
 
 

@@ -1,0 +1,296 @@
+"""Events benchmark: the organisers' selection table and a bulk decision for
+an event with 2,000 applications and 40 custom questions, and a person's
+calendar feed with 200 sessions, each beside a bare Django view returning
+the same rows as JSON; on SQLite and PostgreSQL in one run.
+
+    .venv/bin/python bench/events_bench.py
+    .venv/bin/python bench/events_bench.py --postgres \\
+        postgres://postgres@127.0.0.1:5432/ecoc_bench --repeat 30
+
+Each database is measured in a child process of its own (a fresh temporary
+data directory for SQLite; the PostgreSQL database is emptied by
+``migrate`` from zero when it holds no bench data). Every request goes
+through Django's test client, middleware included, for both the real page
+and the bare view. Printed: p50 and p95 per request in milliseconds, the
+ratio of the p95s and the targets (within 3x the bare view, under 150 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+APPLICATIONS = 2000
+QUESTIONS = 40
+SESSIONS = 200
+SELECTED = 200
+TARGET_MS = 150.0
+TARGET_RATIO = 3.0
+SLUG = "bench-camp"
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _setup(data_dir: str) -> None:
+    os.environ["ECOC_HUB_DATA_DIR"] = data_dir
+    os.environ["DJANGO_SETTINGS_MODULE"] = "ecoc_hub.settings"
+    os.environ["DEBUG"] = "false"
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.ROOT_URLCONF = "bench.events_urls"
+    settings.ALLOWED_HOSTS = ["*"]
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _build() -> dict[str, Any]:
+    """The bench's event, applications, answers and feed person (once)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from ecoc_hub.accounts.models import User
+    from ecoc_hub.cities.models import Title
+    from ecoc_hub.events.models import (
+        Answer,
+        Application,
+        CalendarFeed,
+        Event,
+        Question,
+        Session,
+    )
+
+    existing = Event.objects.filter(slug=SLUG).first()
+    if existing is not None:
+        organiser = existing.organisers.get()
+        person = User.objects.get(email="bench-participant@example.org")
+        return {"organiser": organiser, "token": person.event_calendar_feed.token}
+    now = timezone.now()
+    titles = list(Title.objects.select_related("city").order_by("year")[:60])
+    roles = list(Application.Role.values)
+    with transaction.atomic():
+        organiser = User.objects.create_user(
+            "bench-organiser@example.org", display_name="Bench Organiser"
+        )
+        event = Event.objects.create(
+            kind="academy_camp",
+            title="Bench camp",
+            slug=SLUG,
+            format="online",
+            online_url="https://meet.example.org/bench",
+            starts_at=now + timedelta(days=60),
+            ends_at=now + timedelta(days=62),
+            capacity=30,
+            visibility="published",
+        )
+        event.organisers.add(organiser)
+        questions = Question.objects.bulk_create(
+            Question(
+                event=event,
+                position=n,
+                kind="short_text" if n % 2 else "long_text",
+                label=f"Question {n + 1}",
+            )
+            for n in range(QUESTIONS)
+        )
+        applications = Application.objects.bulk_create(
+            Application(
+                event=event,
+                name=f"Applicant {n:04d}",
+                title=titles[n % len(titles)],
+                country=titles[n % len(titles)].city.country_code,
+                role=roles[n % len(roles)],
+                languages=["en", "fr"],
+                submitted_at=now - timedelta(minutes=n),
+            )
+            for n in range(APPLICATIONS)
+        )
+        Answer.objects.bulk_create(
+            (
+                Answer(
+                    application=a,
+                    question=q,
+                    value=f"Answer {q.position} of {a.name}: some words",
+                )
+                for a in applications
+                for q in questions
+            ),
+            batch_size=2000,
+        )
+        person = User.objects.create_user(
+            "bench-participant@example.org", display_name="Bench Participant"
+        )
+        for e in range(SESSIONS // 10):
+            other = Event.objects.create(
+                kind="webinar",
+                title=f"Bench webinar {e}",
+                slug=f"bench-webinar-{e}",
+                format="online",
+                online_url="https://meet.example.org/w",
+                starts_at=now + timedelta(days=e),
+                ends_at=now + timedelta(days=e, hours=10),
+                time_zone=["Europe/Berlin", "Europe/Lisbon", "Europe/Helsinki"][e % 3],
+                visibility="published",
+            )
+            Session.objects.bulk_create(
+                Session(
+                    event=other,
+                    title=f"Part {s + 1}",
+                    starts_at=other.starts_at + timedelta(hours=s),
+                    ends_at=other.starts_at + timedelta(hours=s, minutes=50),
+                    room=f"Room {s}",
+                    description="A session of the bench.",
+                )
+                for s in range(10)
+            )
+            Application.objects.create(
+                event=other,
+                applicant=person,
+                name=person.display_name,
+                state="accepted",
+            )
+        feed = CalendarFeed.objects.create(user=person)
+    return {"organiser": organiser, "token": feed.token}
+
+
+def _time(client: Any, method: str, url: str, data: Any, repeat: int) -> list[float]:
+    send = getattr(client, method)
+    data_for = data if callable(data) else (lambda n: data)
+    response = send(url, data_for(-1))  # warm-up
+    assert response.status_code in {200, 302}, (url, response.status_code)
+    durations = []
+    for n in range(repeat):
+        started = time.perf_counter()
+        response = send(url, data_for(n))
+        durations.append((time.perf_counter() - started) * 1000)
+        assert response.status_code in {200, 302}, (url, response.status_code)
+    return durations
+
+
+def child(args: argparse.Namespace) -> None:
+    _setup(args.data_dir)
+    from django.db import connection
+    from django.test import Client
+
+    from ecoc_hub.events.models import Application
+
+    built = _build()
+    client = Client()
+    client.force_login(built["organiser"])
+    ids = list(
+        Application.objects.filter(event__slug=SLUG)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:SELECTED]
+    )
+
+    def bulk(n: int) -> dict[str, Any]:
+        return {"decision": "accept" if n % 2 else "waitlist", "selected": ids}
+
+    token = built["token"]
+    cases = {
+        "selection table (2,000 rows)": (
+            ("get", f"/academy/{SLUG}/organise/", {}),
+            ("get", f"/bare/selection/{SLUG}/", {}),
+        ),
+        f"bulk decision ({SELECTED} rows)": (
+            ("post", f"/academy/{SLUG}/organise/", bulk),
+            ("post", f"/bare/bulk/{SLUG}/", bulk),
+        ),
+        "calendar feed (200 sessions)": (
+            ("get", f"/academy/calendar/{token}.ics", {}),
+            ("get", f"/bare/feed/{token}/", {}),
+        ),
+    }
+    results = {}
+    for name, (page, bare) in cases.items():
+        page_ms = _time(client, *page, repeat=args.repeat)
+        bare_ms = _time(client, *bare, repeat=args.repeat)
+        results[name] = {
+            "page": [_percentile(page_ms, 0.5), _percentile(page_ms, 0.95)],
+            "bare": [_percentile(bare_ms, 0.5), _percentile(bare_ms, 0.95)],
+        }
+    results["_vendor"] = connection.vendor
+    Path(args.out).write_text(json.dumps(results))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--postgres", default="", help="an empty PostgreSQL database URL you own"
+    )
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--out", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    runs = [("SQLite", "")] + ([("PostgreSQL", args.postgres)] if args.postgres else [])
+    print(
+        f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} "
+        f"{os.getloadavg()[2]:.2f} on {os.cpu_count()} cores; "
+        f"{args.repeat} requests per case"
+    )
+    for label, url in runs:
+        with tempfile.TemporaryDirectory(prefix="ecoc-events-bench-") as tmp:
+            out = Path(tmp) / "results.json"
+            env = {**os.environ, "DATABASE_URL": url}
+            subprocess.run(  # noqa: S603 - this script, with its own arguments
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    "--repeat",
+                    str(args.repeat),
+                    "--data-dir",
+                    tmp,
+                    "--out",
+                    str(out),
+                ],
+                env=env,
+                check=True,
+            )
+            results = json.loads(out.read_text())
+        print(f"\n{label}")
+        print(
+            f"{'case':32} {'page p50':>9} {'p95':>7} {'bare p50':>9} {'p95':>7}"
+            f" {'ratio':>6}  targets"
+        )
+        for name, r in results.items():
+            if name.startswith("_"):
+                continue
+            page, bare = r["page"], r["bare"]
+            ratio = page[1] / bare[1] if bare[1] else float("inf")
+            ok = (
+                ("ok" if page[1] < TARGET_MS else "MISSED")
+                + " <150 ms, "
+                + ("ok" if ratio <= TARGET_RATIO else "MISSED")
+                + " <=3x"
+            )
+            print(
+                f"{name:32} {page[0]:9.1f} {page[1]:7.1f} {bare[0]:9.1f} "
+                f"{bare[1]:7.1f} {ratio:6.2f}  {ok}"
+            )
+    print(f"load after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

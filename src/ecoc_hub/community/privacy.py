@@ -1,0 +1,85 @@
+"""What the discussions keep about a person, for the data export and for
+the deletion of an account.
+
+A deleted member's posts stay, credited to "Former member" (the account
+row is kept as such by ``accounts``); when the person asks for their
+contributions to be removed, each post's text is replaced (the post and
+the thread's shape stay, so replies still make sense) and the earlier
+versions are deleted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+
+from ecoc_hub.accounts.privacy import ContributionChoice
+
+from .models import Appeal, Notice, Notification, Post, PostRevision, Thread
+from .search_index import index_thread
+
+if TYPE_CHECKING:
+    from ecoc_hub.accounts.models import User
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_community_data(user: User) -> dict[str, Any]:
+    site = settings.SITE_URL
+    posts = Post.objects.filter(author=user).select_related("thread").order_by("pk")
+    return {
+        "threads_started": [
+            {
+                "title": t.title,
+                "url": site + t.get_absolute_url(),
+                "started": _iso(t.created_at),
+            }
+            for t in Thread.objects.filter(author=user).order_by("pk")
+        ],
+        "posts": [
+            {
+                "thread": post.thread.title,
+                "url": site + post.get_absolute_url(),
+                "text": post.body,
+                "state": post.state,
+                "posted": _iso(post.created_at),
+                "edited": _iso(post.edited_at),
+                "earlier_versions": [
+                    {"text": r.body, "replaced": _iso(r.created_at)}
+                    for r in post.revisions.all()
+                ],
+            }
+            for post in posts.prefetch_related("revisions")
+        ],
+        "reports_made": [
+            {
+                "reason": n.reason,
+                "explanation": n.explanation,
+                "state": n.state,
+                "sent": _iso(n.created_at),
+            }
+            for n in Notice.objects.filter(reporter=user).order_by("pk")
+        ],
+        "appeals": [
+            {"text": a.text, "state": a.state, "sent": _iso(a.created_at)}
+            for a in Appeal.objects.filter(statement__post__author=user).order_by("pk")
+        ],
+    }
+
+
+def erase_community_data(user: User, *, contributions: ContributionChoice) -> None:
+    Notification.objects.filter(recipient=user).delete()
+    user.moderated_spaces.clear()
+    Notice.objects.filter(reporter=user).update(reporter=None, reporter_email="")
+    if contributions != ContributionChoice.REMOVE:
+        return
+    posts = Post.objects.filter(author=user)
+    threads = set(posts.values_list("thread_id", flat=True))
+    PostRevision.objects.filter(post__in=posts).delete()
+    Appeal.objects.filter(statement__post__in=posts).update(text="")
+    posts.update(body="", is_erased=True)
+    for pk in threads:
+        index_thread(pk)

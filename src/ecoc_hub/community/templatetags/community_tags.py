@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.safestring import SafeString
+
+from ecoc_hub.accounts.languages import language_name as _language_name
+from ecoc_hub.core.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def post_markdown(text: str) -> SafeString:
+    """A post's Markdown as sanitised HTML (core.markdown, through nh3)."""
+    return render_markdown(text or "")
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return _language_name(code)

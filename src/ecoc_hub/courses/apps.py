@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    name = "ecoc_hub.courses"
+    verbose_name = _("Courses")
+
+    def ready(self) -> None:
+        from ecoc_hub.accounts.privacy import register_eraser, register_exporter
+        from ecoc_hub.certificates.sources import register_source
+
+        from . import workflow  # noqa: F401 - registers the transition tables
+        from .models import Course
+        from .offers import register_offers
+        from .permissions import can_edit_course
+        from .privacy import erase_course_data, export_course_data
+        from .related import register_sections
+
+        register_source(
+            Course,
+            can_manage=can_edit_course,
+            link=lambda course: (course.title, course.get_absolute_url()),
+        )
+        register_offers()
+        register_sections()
+        register_exporter("courses", export_course_data)
+        register_eraser(erase_course_data)

@@ -1,0 +1,248 @@
+"""Demo courses: audience development (in English) and European cooperation
+(in French), each with text lessons and a quiz; Elena Expert trains both,
+the demo member is half-way through the first and the demo participant has
+completed the second, with its certificate. Idempotent: a course that
+exists is left as it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ecoc_hub.accounts.models import User
+from ecoc_hub.cities.models import CapacityArea
+from ecoc_hub.core.workflow import transition
+
+from . import quiz, services
+from .models import Course, Lesson
+
+TRAINER = "demo-expert@example.org"
+LEARNER = "demo-member@example.org"
+GRADUATE = "demo-participant@example.org"
+
+AUDIENCES: dict[str, Any] = {
+    "slug": "audience-development",
+    "title": "Audience development for title cities",
+    "summary": "Know who comes and who does not, listen to non-audiences and "
+    "programme with people, not for them.",
+    "description": "Five lessons drawn from the first podcast season, from "
+    "ticketing data to co-creation, and a short quiz.\n\n"
+    "For programme teams of candidate and title cities.",
+    "languages": ["en"],
+    "level": "introductory",
+    "estimated_hours": 3,
+    "areas": ["audience-development", "community-development"],
+    "modules": [
+        (
+            "Knowing your audiences",
+            [
+                (
+                    "Who comes, and who does not",
+                    "## Start from what you know\n\nTicketing, surveys and "
+                    "partners' visitor counts show who already comes. Map them "
+                    "by **district, age and first visit**.\n\n"
+                    "| Source | What it tells |\n|---|---|\n"
+                    "| Ticketing | Repeat visitors, postcodes |\n"
+                    "| Surveys | Motives, barriers |\n",
+                ),
+                (
+                    "Listening to non-audiences",
+                    "Non-audiences are not absent by chance. Go where people "
+                    "are: markets, sports clubs, schools. *Ask, do not pitch.*",
+                ),
+            ],
+        ),
+        (
+            "Programming with people",
+            [
+                (
+                    "Co-creation in practice",
+                    "Co-creation shares decisions, not only the stage. Agree "
+                    "early what participants decide.",
+                ),
+                (
+                    "Measuring reach",
+                    "Choose three indicators before the year starts and "
+                    "collect a baseline.",
+                ),
+            ],
+        ),
+    ],
+    "quiz": [
+        {
+            "kind": "single",
+            "prompt": "What is the best first source on who already comes?",
+            "feedback": "Ticketing data shows repeat visitors and postcodes.",
+            "choices": [("Ticketing data", True), ("A press review", False)],
+        },
+        {
+            "kind": "true_false",
+            "prompt": "Co-creation means sharing decisions, not only the stage.",
+            "answer_is_true": True,
+            "feedback": "Agree early what participants decide.",
+        },
+        {
+            "kind": "short",
+            "prompt": "Name one place to meet non-audiences.",
+            "accepted_answers": "market\nmarkets\nschool\nschools\nsports club",
+            "feedback": "Markets, schools and sports clubs all work.",
+        },
+    ],
+}
+
+COOPERATION: dict[str, Any] = {
+    "slug": "cooperation-europeenne",
+    "title": "Coopérer en Europe",
+    "summary": "Trouver des partenaires, monter une coproduction et rendre "
+    "visible la dimension européenne du programme.",
+    "description": "Un cours en français en trois leçons et un quiz.",
+    "languages": ["fr"],
+    "level": "intermediate",
+    "estimated_hours": 2,
+    "areas": ["european-cooperation", "european-narrative"],
+    "modules": [
+        (
+            "Partenaires et réseaux",
+            [
+                (
+                    "Trouver des partenaires",
+                    "Les réseaux culturels européens et les anciennes "
+                    "capitales sont les premiers partenaires.",
+                ),
+                (
+                    "Monter une coproduction",
+                    "Un accord écrit précise les apports, les droits et le "
+                    "calendrier de chacun.",
+                ),
+                (
+                    "La dimension européenne",
+                    "Racontez ce que le projet apporte à l'Europe, pas "
+                    "seulement à la ville.",
+                ),
+            ],
+        ),
+    ],
+    "quiz": [
+        {
+            "kind": "matching",
+            "prompt": "Associez chaque ville à son année de capitale.",
+            "pairs": [("Mons", "2015"), ("Matera", "2019")],
+            "feedback": "Mons en 2015, Matera en 2019.",
+        },
+        {
+            "kind": "multiple",
+            "prompt": "Que précise un accord de coproduction ?",
+            "choices": [
+                ("Les apports", True),
+                ("Les droits", True),
+                ("La météo", False),
+            ],
+            "feedback": "Apports, droits et calendrier.",
+        },
+    ],
+}
+
+
+def _question_fields(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict]]:
+    fields = {
+        "kind": data["kind"],
+        "prompt": data["prompt"],
+        "feedback": data.get("feedback", ""),
+        "accepted_answers": data.get("accepted_answers", ""),
+        "answer_is_true": data.get("answer_is_true"),
+    }
+    choices = [
+        {"text": text, "is_correct": right, "match": ""}
+        for text, right in data.get("choices", [])
+    ] + [
+        {"text": text, "is_correct": False, "match": match}
+        for text, match in data.get("pairs", [])
+    ]
+    return fields, choices
+
+
+def _course(data: dict[str, Any], trainer: User | None) -> tuple[Course, bool]:
+    found = Course.objects.filter(slug=data["slug"]).first()
+    if found is not None:
+        return found, False
+    course = services.create_course(
+        creator=None,
+        slug=data["slug"],
+        title=data["title"],
+        summary=data["summary"],
+        description=data["description"],
+        languages=data["languages"],
+        level=data["level"],
+        estimated_hours=data["estimated_hours"],
+        capacity_areas=CapacityArea.objects.filter(code__in=data["areas"]),
+        trainers=[trainer] if trainer else [],
+    )
+    for title, lessons in data["modules"]:
+        module = services.add_module(course=course, title=title)
+        for lesson_title, body in lessons:
+            services.add_lesson(module=module, title=lesson_title, body=body)
+    lesson = services.add_lesson(
+        module=module,
+        title="Quiz" if data["languages"] == ["en"] else "Quiz de fin de cours",
+        kind="quiz",
+        pass_mark=60,
+        body="",
+    )
+    for question in data["quiz"]:
+        fields, choices = _question_fields(question)
+        services.save_question(lesson=lesson, fields=fields, choices=choices)
+    transition(course, "publish", actor=trainer)
+    return course, True
+
+
+def _right_answers(lesson: Lesson) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for q in quiz.questions_of(lesson):
+        choices = list(q.choices.all())
+        if q.kind == "single":
+            answers[str(q.pk)] = next(str(c.pk) for c in choices if c.is_correct)
+        elif q.kind == "multiple":
+            answers[str(q.pk)] = [str(c.pk) for c in choices if c.is_correct]
+        elif q.kind == "true_false":
+            answers[str(q.pk)] = "true" if q.answer_is_true else "false"
+        elif q.kind == "short":
+            answers[str(q.pk)] = q.accepted[0]
+        else:
+            answers[str(q.pk)] = {str(c.pk): c.match for c in choices}
+    return answers
+
+
+def load_demo(*, stdout: Any) -> int:
+    people = {
+        u.email: u for u in User.objects.filter(email__in=[TRAINER, LEARNER, GRADUATE])
+    }
+    trainer = people.get(TRAINER)
+    created = 0
+    audiences, made = _course(AUDIENCES, trainer)
+    created += made
+    cooperation, made_too = _course(COOPERATION, trainer)
+    created += made_too
+    learner, graduate = people.get(LEARNER), people.get(GRADUATE)
+    if made and learner is not None:
+        enrolment = services.enrol(course=audiences, learner=learner)
+        for lesson in Lesson.objects.filter(module__course=audiences)[:2]:
+            services.record_view(enrolment=enrolment, lesson=lesson)
+    if made_too and graduate is not None:
+        enrolment = services.enrol(course=cooperation, learner=graduate)
+        lessons = list(Lesson.objects.filter(module__course=cooperation))
+        for lesson in lessons:
+            if lesson.is_quiz:
+                quiz.submit_attempt(
+                    enrolment=enrolment, lesson=lesson, answers=_right_answers(lesson)
+                )
+            else:
+                services.record_view(enrolment=enrolment, lesson=lesson)
+    stdout.write(
+        _("Courses: %(created)d created, %(enrolments)d learners.")
+        % {
+            "created": created,
+            "enrolments": audiences.enrolments.count() + cooperation.enrolments.count(),
+        }
+    )
+    return created

@@ -1,0 +1,60 @@
+"""The choices of the courses app; constraints and the API are built from them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CourseState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Mode(models.TextChoices):
+    SELF_PACED = "self_paced", _("Self-paced: start any time")
+    COHORT = "cohort", _("Cohort: a group that moves together between two dates")
+
+
+class Level(models.TextChoices):
+    INTRODUCTORY = "introductory", _("Introductory")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class EnrolmentPolicy(models.TextChoices):
+    OPEN = "open", _("Open: anyone signed in may enrol")
+    APPROVAL = "approval", _("By approval: a trainer admits each learner")
+    TEAMS = "teams", _("City teams: members of a city team may enrol")
+
+
+class EnrolmentState(models.TextChoices):
+    REQUESTED = "requested", _("Waiting for approval")
+    ACTIVE = "active", _("Enrolled")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Left the course")
+    COMPLETED = "completed", _("Completed")
+
+
+class LessonKind(models.TextChoices):
+    TEXT = "text", _("Text")
+    QUIZ = "quiz", _("Quiz")
+
+
+class CompletionRule(models.TextChoices):
+    VIEWED = "viewed", _("Complete when opened")
+    PASSED = "passed", _("Complete when the quiz is passed")
+
+
+#: How each kind of lesson is completed.
+COMPLETION_OF_KIND = {
+    LessonKind.TEXT: CompletionRule.VIEWED,
+    LessonKind.QUIZ: CompletionRule.PASSED,
+}
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    TRUE_FALSE = "true_false", _("True or false")
+    SHORT = "short", _("Short answer")
+    MATCHING = "matching", _("Matching")

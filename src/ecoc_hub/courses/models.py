@@ -1,0 +1,451 @@
+"""Courses: course → modules → lessons, the learners' enrolments and their
+progress through the lessons."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ecoc_hub.core.models import StateHistory
+from ecoc_hub.library.enums import Licence
+from ecoc_hub.library.vocab import validate_languages
+
+from .enums import (
+    CompletionRule,
+    CourseState,
+    EnrolmentPolicy,
+    EnrolmentState,
+    LessonKind,
+    Level,
+    Mode,
+    QuestionKind,
+)
+
+
+def _choices_check(field: str, choices: type[models.TextChoices], name: str):
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__in": choices.values}), name=name
+    )
+
+
+class Course(models.Model):
+    State = CourseState
+    Mode = Mode
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.CharField(_("summary"), max_length=300)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown: links, lists, emphasis.")
+    )
+    capacity_areas = models.ManyToManyField(
+        "cities.CapacityArea",
+        blank=True,
+        related_name="courses",
+        verbose_name=_("capacity areas"),
+    )
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, validators=[validate_languages]
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.INTRODUCTORY
+    )
+    estimated_hours = models.PositiveSmallIntegerField(
+        _("estimated hours"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
+    )
+    licence = models.CharField(
+        _("licence"), max_length=40, choices=Licence.choices, default=Licence.CC_BY
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="trained_courses",
+        verbose_name=_("trainers"),
+    )
+    prerequisites = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="leads_to",
+        verbose_name=_("prerequisites"),
+    )
+    mode = models.CharField(
+        _("mode"), max_length=20, choices=Mode.choices, default=Mode.SELF_PACED
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    enrolment_policy = models.CharField(
+        _("enrolment"),
+        max_length=20,
+        choices=EnrolmentPolicy.choices,
+        default=EnrolmentPolicy.OPEN,
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=CourseState.choices, default="draft"
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+        constraints = [
+            _choices_check("state", CourseState, "course_state_valid"),
+            _choices_check("mode", Mode, "course_mode_valid"),
+            _choices_check("level", Level, "course_level_valid"),
+            _choices_check("enrolment_policy", EnrolmentPolicy, "course_policy_valid"),
+            # A cohort runs between two dates; a self-paced course has none.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        mode=Mode.COHORT,
+                        starts_on__isnull=False,
+                        ends_on__isnull=False,
+                        ends_on__gte=models.F("starts_on"),
+                    )
+                    | models.Q(
+                        mode=Mode.SELF_PACED,
+                        starts_on__isnull=True,
+                        ends_on__isnull=True,
+                    )
+                ),
+                name="course_dates_match_mode",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("courses:detail", args=[self.slug])
+
+    @property
+    def content_language(self) -> str:
+        """The language the course is written in (its first), for ``lang``."""
+        return self.languages[0] if self.languages else ""
+
+    @property
+    def is_cohort(self) -> bool:
+        return self.mode == Mode.COHORT
+
+    def has_started(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.starts_on is None or self.starts_on <= today
+
+    def has_ended(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.ends_on is not None and self.ends_on < today
+
+
+class Module(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="modules")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Lesson(models.Model):
+    Kind = LessonKind
+
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=LessonKind.choices, default=LessonKind.TEXT
+    )
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_("Markdown: headings, links, lists, emphasis, images."),
+    )
+    minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+    is_required = models.BooleanField(
+        _("required for completion"),
+        default=True,
+        help_text=_("A learner completes the course when every required lesson is."),
+    )
+    completion = models.CharField(
+        _("complete when"),
+        max_length=20,
+        choices=CompletionRule.choices,
+        default=CompletionRule.VIEWED,
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"),
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text=_("0: as many as the learner needs."),
+    )
+    shuffle = models.BooleanField(
+        _("shuffle the options"),
+        default=True,
+        help_text=_("Each attempt shows the options of each question in a new order."),
+    )
+
+    class Meta:
+        ordering = ["module__position", "module_id", "position", "pk"]
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        constraints = [
+            _choices_check("kind", LessonKind, "lesson_kind_valid"),
+            _choices_check("completion", CompletionRule, "lesson_completion_valid"),
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind=LessonKind.TEXT, completion=CompletionRule.VIEWED
+                )
+                | models.Q(kind=LessonKind.QUIZ, completion=CompletionRule.PASSED),
+                name="lesson_completion_matches_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("courses:lesson", args=[self.module.course.slug, self.pk])
+
+    @property
+    def is_quiz(self) -> bool:
+        return self.kind == LessonKind.QUIZ
+
+
+class Question(models.Model):
+    Kind = QuestionKind
+
+    lesson = models.ForeignKey(
+        Lesson, on_delete=models.CASCADE, related_name="questions"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
+    prompt = models.TextField(_("question"), max_length=2000)
+    feedback = models.TextField(
+        _("feedback"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Shown after the learner answers, right or wrong."),
+    )
+    accepted_answers = models.TextField(
+        _("accepted answers"),
+        blank=True,
+        help_text=_(
+            "Short answers only: one per line. Case, accents and extra spaces "
+            "do not matter."
+        ),
+    )
+    answer_is_true = models.BooleanField(
+        _("the statement is true"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        constraints = [
+            _choices_check("kind", QuestionKind, "course_question_kind_valid")
+        ]
+
+    def __str__(self) -> str:
+        return self.prompt[:80]
+
+    @property
+    def accepted(self) -> list[str]:
+        return [a.strip() for a in self.accepted_answers.splitlines() if a.strip()]
+
+
+class Choice(models.Model):
+    """An option of a choice question, or a pair of a matching question
+    (``text`` is matched with ``match``)."""
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.CharField(_("option"), max_length=300)
+    is_correct = models.BooleanField(_("correct"), default=False)
+    match = models.CharField(
+        _("matches"),
+        max_length=300,
+        blank=True,
+        help_text=_("Matching questions only: what this item goes with."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("option")
+        verbose_name_plural = _("options")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class CourseEvent(StateHistory):
+    """The history of a course's state (published, archived)."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(_("action"), max_length=40)
+
+    class Meta(StateHistory.Meta):
+        verbose_name = _("course history entry")
+        verbose_name_plural = _("course history")
+
+
+class Enrolment(models.Model):
+    State = EnrolmentState
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("learner"),
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=EnrolmentState.choices,
+        default=EnrolmentState.REQUESTED,
+    )
+    created_at = models.DateTimeField(_("requested"), default=timezone.now)
+    admitted_at = models.DateTimeField(_("enrolled"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    #: "Continue where you left off": the lesson the learner opened last.
+    last_lesson = models.ForeignKey(
+        Lesson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last lesson"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            _choices_check("state", EnrolmentState, "enrolment_state_valid"),
+            models.UniqueConstraint(
+                fields=["course", "learner"], name="one_enrolment_per_learner"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner} · {self.course}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in {EnrolmentState.ACTIVE, EnrolmentState.COMPLETED}
+
+
+class EnrolmentEvent(StateHistory):
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="history"
+    )
+    action = models.CharField(_("action"), max_length=40)
+
+    class Meta(StateHistory.Meta):
+        verbose_name = _("enrolment history entry")
+        verbose_name_plural = _("enrolment history")
+
+
+class Attempt(models.Model):
+    """One submitted attempt at a quiz, with its answers and score."""
+
+    enrolment = models.ForeignKey(
+        "Enrolment", on_delete=models.CASCADE, related_name="attempts"
+    )
+    lesson = models.ForeignKey(
+        Lesson, on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveSmallIntegerField(_("attempt"))
+    answers = models.JSONField(_("answers"), default=dict)
+    #: Per question id: the points (0 to 1) the answer earned.
+    points = models.JSONField(_("points"), default=dict)
+    score = models.PositiveSmallIntegerField(
+        _("score (%)"), validators=[MaxValueValidator(100)]
+    )
+    passed = models.BooleanField(_("passed"))
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson", "number"], name="one_attempt_number"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__lte=100), name="attempt_score_percent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} · {self.lesson} · {self.number}"
+
+
+class LessonProgress(models.Model):
+    """One learner's progress on one lesson."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="progress"
+    )
+    lesson = models.ForeignKey(
+        Lesson, on_delete=models.CASCADE, related_name="progress"
+    )
+    first_viewed_at = models.DateTimeField(_("first opened"), default=timezone.now)
+    last_viewed_at = models.DateTimeField(_("last opened"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["lesson"]
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson"], name="one_progress_per_lesson"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} · {self.lesson}"

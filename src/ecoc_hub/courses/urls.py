@@ -1,0 +1,75 @@
+from django.urls import path
+
+from .views import authoring, lessons, public, questions
+
+app_name = "courses"
+
+urlpatterns = [
+    path("", public.course_list, name="list"),
+    path("mine/", public.my_courses, name="mine"),
+    path("new/", authoring.create_course, name="create"),
+    path("<slug:slug>/", public.course_detail, name="detail"),
+    path("<slug:slug>/enrol/", public.enrol, name="enrol"),
+    path("<slug:slug>/leave/", public.withdraw, name="withdraw"),
+    path("<slug:slug>/continue/", public.continue_course, name="continue"),
+    path("<slug:slug>/lessons/<int:pk>/", lessons.lesson_detail, name="lesson"),
+    path("<slug:slug>/lessons/<int:pk>/attempt/", lessons.attempt, name="attempt"),
+    path("<slug:slug>/certificate/", lessons.claim_certificate, name="certificate"),
+    path("<slug:slug>/edit/", authoring.author, name="author"),
+    path("<slug:slug>/edit/settings/", authoring.course_settings, name="settings"),
+    path("<slug:slug>/edit/trainers/", authoring.course_trainers, name="trainers"),
+    path("<slug:slug>/edit/state/<str:action>/", authoring.course_state, name="state"),
+    path("<slug:slug>/edit/modules/new/", authoring.module_form, name="module_new"),
+    path("<slug:slug>/edit/modules/<int:pk>/", authoring.module_form, name="module"),
+    path(
+        "<slug:slug>/edit/modules/<int:pk>/delete/",
+        authoring.module_delete,
+        name="module_delete",
+    ),
+    path(
+        "<slug:slug>/edit/modules/<int:pk>/move/",
+        authoring.module_move,
+        name="module_move",
+    ),
+    path(
+        "<slug:slug>/edit/modules/<int:module>/lessons/new/",
+        authoring.lesson_form,
+        name="lesson_new",
+    ),
+    path(
+        "<slug:slug>/edit/lessons/<int:pk>/", authoring.lesson_form, name="lesson_edit"
+    ),
+    path(
+        "<slug:slug>/edit/lessons/<int:pk>/delete/",
+        authoring.lesson_delete,
+        name="lesson_delete",
+    ),
+    path(
+        "<slug:slug>/edit/lessons/<int:pk>/move/",
+        authoring.lesson_move,
+        name="lesson_move",
+    ),
+    path(
+        "<slug:slug>/edit/lessons/<int:pk>/questions/new/",
+        questions.question_form,
+        name="question_new",
+    ),
+    path(
+        "<slug:slug>/edit/questions/<int:question>/",
+        questions.question_form,
+        name="question",
+    ),
+    path(
+        "<slug:slug>/edit/questions/<int:question>/delete/",
+        questions.question_delete,
+        name="question_delete",
+    ),
+    path("<slug:slug>/edit/learners/", authoring.enrolments, name="enrolments"),
+    path("<slug:slug>/edit/analytics/", authoring.course_analytics, name="analytics"),
+    path("<slug:slug>/edit/learners.csv", authoring.learners_csv, name="learners_csv"),
+    path(
+        "<slug:slug>/edit/learners/<uuid:uuid>/<str:action>/",
+        authoring.decide,
+        name="decide",
+    ),
+]

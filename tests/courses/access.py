@@ -1,0 +1,201 @@
+"""The courses app's protected URLs in the shared access matrix.
+
+The world's ``member`` is enrolled in the world's published course; its
+trainer is a person of no column (trainers' rights are tested in
+test_pages.py), so a curator is the one who edits. A draft course is a 404
+to everyone but its trainers and curators.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from tests.access import covers, expect, extend_world, public, register
+
+covers("courses")
+public("courses:list", "courses:detail")
+
+
+@extend_world
+def _courses(world) -> None:
+    from ecoc_hub.courses import services
+    from tests.factories import UserFactory
+
+    from .conftest import lessons_of, make_course
+
+    trainer = UserFactory(display_name="Tom Trainer")
+    world.course = make_course(trainers=[trainer], title="Matrix course")
+    world.course_lesson = lessons_of(world.course)[0]
+    world.course_module = world.course_lesson.module
+    world.draft_course = make_course(trainers=[trainer], state="draft")
+    world.draft_lesson = lessons_of(world.draft_course)[0]
+    world.course_quiz = services.add_lesson(
+        module=world.course_module, title="Quiz", kind="quiz"
+    )
+    world.course_question = services.save_question(
+        lesson=world.course_quiz,
+        fields={"kind": "true_false", "prompt": "True?", "answer_is_true": True},
+        choices=[],
+    )
+    services.enrol(course=world.course, learner=world.people["member"])
+    world.course_request = services.enrol(
+        course=make_course(
+            trainers=[trainer], enrolment_policy="approval", slug="by-approval"
+        ),
+        learner=UserFactory(),
+    )
+
+
+def _url(name: str, *args):
+    return lambda w: reverse(f"courses:{name}", args=[a(w) for a in args])
+
+
+def _slug(w):
+    return w.course.slug
+
+
+def _draft(w):
+    return w.draft_course.slug
+
+
+SIGNED_IN = expect(visitor=302, member=200, curator=200)
+EDITORS = expect(visitor=302, member=403, curator=200)
+EDITORS_POST = expect(visitor=302, member=403, curator=302)
+
+register(
+    "courses:detail",
+    lambda w: w.draft_course.get_absolute_url(),
+    expect(visitor=404, member=404, curator=200),
+    label="draft",
+)
+register("courses:mine", _url("mine"), SIGNED_IN)
+register("courses:create", _url("create"), EDITORS)
+register(
+    "courses:enrol",
+    _url("enrol", _slug),
+    expect(visitor=302, member=302, curator=302),
+    method="post",
+)
+register(
+    "courses:enrol",
+    _url("enrol", _draft),
+    expect(visitor=302, member=404, curator=403),
+    method="post",
+    label="draft",
+)
+register(
+    "courses:withdraw",
+    _url("withdraw", _slug),
+    expect(visitor=302, member=302, other_team_member=403, curator=403),
+    method="post",
+)
+register(
+    "courses:continue",
+    _url("continue", _slug),
+    expect(visitor=302, member=302, other_team_member=403, curator=403),
+)
+register(
+    "courses:lesson",
+    lambda w: w.course_lesson.get_absolute_url(),
+    expect(visitor=302, member=200, other_team_member=403, curator=200),
+)
+register(
+    "courses:lesson",
+    lambda w: w.draft_lesson.get_absolute_url(),
+    expect(visitor=302, member=404, curator=200),
+    label="draft",
+)
+register("courses:author", _url("author", _slug), EDITORS)
+register(
+    "courses:author",
+    _url("author", _draft),
+    expect(visitor=302, member=404, curator=200),
+    label="draft",
+)
+register("courses:settings", _url("settings", _slug), EDITORS)
+register("courses:trainers", _url("trainers", _slug), EDITORS)
+register(
+    "courses:state",
+    lambda w: reverse("courses:state", args=[w.draft_course.slug, "publish"]),
+    expect(visitor=302, member=404, curator=302),
+    method="post",
+)
+register("courses:module_new", _url("module_new", _slug), EDITORS)
+register("courses:module", _url("module", _slug, lambda w: w.course_module.pk), EDITORS)
+register(
+    "courses:module_delete",
+    _url("module_delete", _slug, lambda w: w.course_module.pk),
+    EDITORS_POST,
+    method="post",
+)
+register(
+    "courses:module_move",
+    _url("module_move", _slug, lambda w: w.course_module.pk),
+    EDITORS_POST,
+    method="post",
+    data=lambda w: {"direction": "down"},
+)
+register(
+    "courses:lesson_new",
+    _url("lesson_new", _slug, lambda w: w.course_module.pk),
+    EDITORS,
+)
+register(
+    "courses:lesson_edit",
+    _url("lesson_edit", _slug, lambda w: w.course_lesson.pk),
+    EDITORS,
+)
+register(
+    "courses:lesson_delete",
+    _url("lesson_delete", _slug, lambda w: w.course_lesson.pk),
+    EDITORS_POST,
+    method="post",
+)
+register(
+    "courses:lesson_move",
+    _url("lesson_move", _slug, lambda w: w.course_lesson.pk),
+    EDITORS_POST,
+    method="post",
+    data=lambda w: {"direction": "down"},
+)
+register("courses:enrolments", _url("enrolments", _slug), EDITORS)
+register(
+    "courses:decide",
+    lambda w: reverse(
+        "courses:decide", args=["by-approval", w.course_request.uuid, "admit"]
+    ),
+    EDITORS_POST,
+    method="post",
+)
+register(
+    "courses:attempt",
+    _url("attempt", _slug, lambda w: w.course_quiz.pk),
+    # No answers: the quiz is shown again with its errors.
+    expect(visitor=302, member=400, other_team_member=403, curator=403),
+    method="post",
+)
+register(
+    "courses:certificate",
+    _url("certificate", _slug),
+    # The member has not completed the course yet.
+    expect(visitor=302, member=403, curator=403),
+    method="post",
+)
+register(
+    "courses:question_new",
+    _url("question_new", _slug, lambda w: w.course_quiz.pk),
+    EDITORS,
+)
+register(
+    "courses:question",
+    _url("question", _slug, lambda w: w.course_question.pk),
+    EDITORS,
+)
+register(
+    "courses:question_delete",
+    _url("question_delete", _slug, lambda w: w.course_question.pk),
+    EDITORS_POST,
+    method="post",
+)
+register("courses:analytics", _url("analytics", _slug), EDITORS)
+register("courses:learners_csv", _url("learners_csv", _slug), EDITORS)

@@ -1,0 +1,26 @@
+from io import StringIO
+
+from ecoc_hub.accounts.demo import load_demo as load_people
+from ecoc_hub.certificates.models import Certificate
+from ecoc_hub.courses import demo
+from ecoc_hub.courses.models import Course, Enrolment
+
+
+def test_demo_builds_two_courses_a_learner_mid_way_and_a_graduate_once(db):
+    load_people(stdout=StringIO())
+
+    first = demo.load_demo(stdout=StringIO())
+    second = demo.load_demo(stdout=StringIO())
+
+    assert (first, second) == (2, 0)
+    assert sorted(Course.objects.values_list("slug", "state", "languages")) == [
+        ("audience-development", "published", ["en"]),
+        ("cooperation-europeenne", "published", ["fr"]),
+    ]
+    assert sorted(Enrolment.objects.values_list("learner__email", "state")) == [
+        ("demo-member@example.org", "active"),
+        ("demo-participant@example.org", "completed"),
+    ]
+    member = Enrolment.objects.get(learner__email="demo-member@example.org")
+    assert member.progress.filter(completed_at__isnull=False).count() == 2
+    assert Certificate.objects.get().recipient.email == "demo-participant@example.org"
