@@ -30,5 +30,5 @@ def test_camp_2_has_a_survey_with_charts_and_the_participant_still_to_answer(
 
     assert (survey.state, data.invited, data.responses) == ("open", 15, 12)
     assert participant.answered is False
-    assert [s.suppressed for s in data.questions] == [False] * 11
+    assert [s.suppressed for s in data.questions] == [False] * 17
     assert sum(1 for s in data.questions if s.chart) == 9

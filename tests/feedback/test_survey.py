@@ -43,10 +43,12 @@ def test_a_new_survey_has_the_default_questions_and_one_per_session(ended):
         ("text", None),
         ("text", None),
         ("scale", "Digital evaluation"),
+        ("text", "Digital evaluation"),
         ("scale", "Digital communities"),
+        ("text", "Digital communities"),
     ]
     assert services.survey_for(ended) == survey
-    assert survey.questions.count() == 7
+    assert survey.questions.count() == 9
 
 
 def test_opening_an_ended_event_s_survey_invites_those_who_attended(ended, organiser):
@@ -153,11 +155,12 @@ def test_an_answer_is_stored_without_the_person_and_marks_them_answered(
     answer_fields = {f.name for f in SurveyAnswer._meta.concrete_fields}
     assert answer_fields == {"id", "response", "question", "rating", "choice", "text"}
     ratings = response.answers.values_list("rating", flat=True)
-    assert sorted(ratings, key=lambda r: r or 0) == [None, None, None, 4, 4, 4, 4]
-    assert list(response.answers.exclude(text="").values_list("text", flat=True)) == [
-        "The cases",
-        "The cases",
-    ]
+    assert sorted(ratings, key=lambda r: r or 0) == [None] * 5 + [4] * 4
+    # the event's two comments and each session's
+    assert (
+        list(response.answers.exclude(text="").values_list("text", flat=True))
+        == ["The cases"] * 4
+    )
 
 
 def test_a_person_answers_once_and_only_when_invited(ended, organiser):
@@ -199,7 +202,7 @@ def test_questions_change_only_while_the_survey_is_prepared(ended, organiser):
     question = services.save_question(
         survey=survey, kind="choice", label="Which day?", choices=["Mon", "Tue"]
     )
-    assert (question.position, question.choices) == (7, ["Mon", "Tue"])
+    assert (question.position, question.choices) == (9, ["Mon", "Tue"])
     transition(survey, "open", actor=organiser)
 
     with pytest.raises(TransitionError):

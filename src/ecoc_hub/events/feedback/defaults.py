@@ -10,6 +10,7 @@ from .models import SurveyQuestionKind as K
 
 OVERALL_RATING = gettext_noop("Overall, how would you rate the event?")
 SESSION_RATING = gettext_noop("How would you rate this session?")
+SESSION_COMMENT = gettext_noop("Comments on this session")
 YES, PERHAPS, NO = gettext_noop("Yes"), gettext_noop("Perhaps"), gettext_noop("No")
 
 #: (kind, label, help text, options, required) for the whole event.

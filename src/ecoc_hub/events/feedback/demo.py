@@ -35,6 +35,11 @@ CHANGES = [
     "An in-person day would help.",
     "Recordings with subtitles.",
 ]
+SESSION_COMMENTS = [
+    "Very practical, with examples we can reuse.",
+    "Too much in too little time.",
+    "The discussion was the best part.",
+]
 
 
 def load_feedback_demo(*, organiser, participant, people) -> Survey | None:
@@ -92,6 +97,12 @@ def load_feedback_demo(*, organiser, participant, people) -> Survey | None:
                 value: object = rng.choice(range(low, 6))
             elif question.kind == SurveyQuestionKind.CHOICE:
                 value = rng.choice(["Yes", "Yes", "Yes", "Perhaps", "No"])
+            elif question.session_id:
+                value = (
+                    SESSION_COMMENTS[(n + question.position) % len(SESSION_COMMENTS)]
+                    if (n + question.position) % 2 == 0
+                    else ""
+                )
             elif question.position == 3:
                 value = COMMENTS[n % len(COMMENTS)] if n % 2 == 0 else ""
             else:

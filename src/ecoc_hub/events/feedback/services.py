@@ -55,16 +55,21 @@ def survey_for(event: Event) -> Survey:
                 defaults.EVENT_QUESTIONS
             )
         ]
-        rows += [
-            SurveyQuestion(
-                survey=survey,
-                position=len(rows) + position,
-                kind=SurveyQuestionKind.SCALE,
-                label=defaults.SESSION_RATING,
-                session=session,
-            )
-            for position, session in enumerate(event.sessions.order_by("starts_at"))
-        ]
+        # Each session gets a rating and a comment, side by side.
+        for session in event.sessions.order_by("starts_at"):
+            for kind, label in (
+                (SurveyQuestionKind.SCALE, defaults.SESSION_RATING),
+                (SurveyQuestionKind.TEXT, defaults.SESSION_COMMENT),
+            ):
+                rows.append(
+                    SurveyQuestion(
+                        survey=survey,
+                        position=len(rows),
+                        kind=kind,
+                        label=label,
+                        session=session,
+                    )
+                )
         SurveyQuestion.objects.bulk_create(rows)
     return survey
 
