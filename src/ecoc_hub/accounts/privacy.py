@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -113,6 +114,15 @@ class PersonalFile:
     size: int
     sha256: str | None = None
     about: dict[str, Any] = field(default_factory=dict)
+
+
+def stored_size(file: FieldFile) -> int:
+    """The size of a stored file for the ZIP, 0 when it is gone (the ZIP's
+    manifest then says it is missing)."""
+    try:
+        return file.size
+    except FileNotFoundError:
+        return 0
 
 
 FileLister = Callable[["User"], Iterable[PersonalFile]]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ecoc_hub.core.storedfiles import StoredFile
 
 from .models import User
-from .privacy import PersonalFile
+from .privacy import PersonalFile, stored_size
 
 
 def profile_photos() -> Iterator[StoredFile]:
@@ -24,13 +24,9 @@ def profile_photo_of(user: User) -> Iterator[PersonalFile]:
     """The person's photo, for their ZIP (as the site keeps it: re-encoded)."""
     if user.photo:
         name = user.photo.name or ""
-        try:
-            size = user.photo.size
-        except FileNotFoundError:  # the ZIP's manifest says it is missing
-            size = 0
         yield PersonalFile(
             path=f"profile/{posixpath.basename(name)}",
             storage_name=name,
-            size=size,
+            size=stored_size(user.photo),
             about={"what": "profile photo"},
         )

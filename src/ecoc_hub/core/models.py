@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -124,3 +126,13 @@ class StateHistory(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at", "-pk"]
+
+    def exported(self) -> dict[str, Any]:
+        """The entry as the personal data export writes it."""
+        return {
+            "action": getattr(self, "action", ""),
+            "from": self.from_state,
+            "to": self.to_state,
+            "at": self.created_at.isoformat(),
+            "comment": self.comment,
+        }

@@ -48,15 +48,7 @@ def export_course_data(user: User) -> dict[str, Any]:
                     }
                     for a in e.attempts.all()
                 ],
-                "history": [
-                    {
-                        "action": h.action,
-                        "from": h.from_state,
-                        "to": h.to_state,
-                        "at": h.created_at.isoformat(),
-                    }
-                    for h in e.history.all()
-                ],
+                "history": [h.exported() for h in e.history.all()],
             }
             for e in enrolments
         ],

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import get_valid_filename
 
-from ecoc_hub.accounts.privacy import ContributionChoice, PersonalFile
+from ecoc_hub.accounts.privacy import ContributionChoice, PersonalFile, stored_size
 
 from .models import Answer, Application, CalendarFeed, FollowUp, Speaker
 from .services import delete_unused_files
@@ -32,14 +32,10 @@ def event_files_of(user: User) -> Iterator[PersonalFile]:
     for answer in answers:
         stored = answer.file.name or ""
         name = get_valid_filename(answer.file_name or posixpath.basename(stored))
-        try:
-            size = answer.file.size
-        except FileNotFoundError:  # the ZIP's manifest says it is missing
-            size = 0
         yield PersonalFile(
             path=f"events/{answer.application.uuid}/{answer.question_id}-{name}",
             storage_name=stored,
-            size=size,
+            size=stored_size(answer.file),
             sha256=answer.file_sha256 or None,
             about={
                 "file_name": answer.file_name,
@@ -88,15 +84,7 @@ def export_event_data(user: User) -> dict[str, Any]:
                     "accessibility_needs": follow_up.accessibility_needs,
                     "photo_consent": follow_up.photo_consent,
                 },
-                "history": [
-                    {
-                        "action": h.action,
-                        "from": h.from_state,
-                        "to": h.to_state,
-                        "at": h.created_at.isoformat(),
-                    }
-                    for h in application.history.all()
-                ],
+                "history": [h.exported() for h in application.history.all()],
             }
         )
     return {

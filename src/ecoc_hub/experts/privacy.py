@@ -69,16 +69,7 @@ def export_experts_data(user: User) -> dict[str, Any]:
                         {"title": str(e.title), "role": e.role, "years": e.years}
                         for e in a.ecoc_experience.select_related("title__city")
                     ],
-                    "history": [
-                        {
-                            "action": e.action,
-                            "from": e.from_state,
-                            "to": e.to_state,
-                            "at": e.created_at.isoformat(),
-                            "comment": e.comment,
-                        }
-                        for e in a.events.all()
-                    ],
+                    "history": [e.exported() for e in a.events.all()],
                 }
             )
     reviews = [

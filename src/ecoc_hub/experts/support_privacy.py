@@ -110,13 +110,7 @@ def _assignment(a: SupportAssignment) -> dict[str, Any]:
         "matching_score": a.score,
         "invited_at": a.created_at.isoformat(),
         "history": [
-            {
-                "action": e.action,
-                "from": e.from_state,
-                "to": e.to_state,
-                "at": e.created_at.isoformat(),
-                "comment": e.comment,
-            }
+            e.exported()
             for e in sorted(a.events.all(), key=lambda e: (e.created_at, e.pk))
         ],
         "messages": [

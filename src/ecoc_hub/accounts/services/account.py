@@ -145,13 +145,7 @@ def export_account(user: User) -> dict[str, Any]:
                 "created_at": _iso(join_request.created_at),
                 "decided_at": _iso(join_request.decided_at),
                 "history": [
-                    {
-                        "action": entry.action,
-                        "from": entry.from_state,
-                        "to": entry.to_state,
-                        "comment": entry.comment,
-                        "at": _iso(entry.created_at),
-                    }
+                    entry.exported()
                     for entry in join_request.history.order_by("created_at", "pk")
                 ],
             }
