@@ -8,6 +8,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
 from ecoc_hub.events.models import Application, CalendarFeed, Session
+from ecoc_hub.events.views.organise import SELECTION_PAGE_SIZE
 
 
 def bare_selection(request: HttpRequest, slug: str) -> JsonResponse:
@@ -27,7 +28,8 @@ def bare_selection(request: HttpRequest, slug: str) -> JsonResponse:
             "submitted_at",
         )
     )
-    return JsonResponse(list(rows), safe=False)
+    # The same rows as the page: its first page of the table.
+    return JsonResponse(list(rows[:SELECTION_PAGE_SIZE]), safe=False)
 
 
 def bare_bulk(request: HttpRequest, slug: str) -> JsonResponse:

@@ -146,10 +146,8 @@ def test_member_applies_is_waitlisted_confirms_an_offer_and_adds_the_calendar(
     click(staff, "Applications and selection")
     seen(staff, "selection table")
     staff.get_by_label("Select Mira Member").check()
-    staff.get_by_label("Draft this decision for the selected rows").select_option(
-        label="Waiting list"
-    )
-    click(staff, "Draft for the selected", role="button")
+    staff.get_by_label("Draft this decision").select_option(label="Waiting list")
+    click(staff, "Draft the decision", role="button")
     expect(staff.locator(".messages")).to_contain_text(
         "1 drafted decision changed. Nothing is sent yet."
     )

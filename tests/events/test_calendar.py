@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from ecoc_hub.events import services
+from ecoc_hub.events import programme, services
 from ecoc_hub.events.models import CalendarFeed
 from tests.events.conftest import apply, make_event, make_session
 
@@ -144,6 +144,49 @@ def test_personal_feed_holds_the_sessions_of_accepted_events_only(
     (vevent,) = _vevents(calendar)
     assert str(vevent["summary"]).startswith("Mine")
     assert "https://meet.example.org/camp" in str(vevent["description"])
+
+
+def test_an_unchanged_feed_answers_304_and_a_moved_session_shows_moved(
+    client, organiser, member
+):
+    event = make_event(organisers=[organiser])
+    session = make_session(event, title="Mine")
+    application = apply(event, member)
+    services.decide(application=application, action="accept", actor=organiser)
+    url = services.renew_calendar_feed(user=member).get_absolute_url()
+
+    first = client.get(url)
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    programme.update_session(
+        session=session,
+        starts_at=session.starts_at + timedelta(hours=2),
+        ends_at=session.ends_at + timedelta(hours=2),
+    )
+    moved = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first.status_code == 200
+    assert (again.status_code, again.content) == (304, b"")
+    assert moved.status_code == 200
+    assert moved["ETag"] != first["ETag"]
+    (before,) = _vevents(_parse(first))
+    (after,) = _vevents(_parse(moved))
+    assert after["dtstart"].dt - before["dtstart"].dt == timedelta(hours=2)
+    assert after["sequence"] == before["sequence"] + 1
+
+
+def test_the_feed_changes_when_an_acceptance_does(client, organiser, member):
+    event = make_event(organisers=[organiser])
+    make_session(event, title="Mine")
+    application = apply(event, member)
+    services.decide(application=application, action="accept", actor=organiser)
+    url = services.renew_calendar_feed(user=member).get_absolute_url()
+    first = client.get(url)
+
+    services.withdraw_application(application=application, user=member)
+    after = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert after.status_code == 200
+    assert _vevents(_parse(after)) == []
 
 
 def test_a_new_token_revokes_the_old_feed(client, member):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from ecoc_hub.cities.models import Title
 from ecoc_hub.events import services
 from ecoc_hub.events.models import Answer, Application, EmailTemplate, Question
+from ecoc_hub.events.views import organise
 from tests.events.conftest import apply, make_event
 from tests.factories import UserFactory
 
@@ -187,6 +188,63 @@ def test_selection_sorts_by_name(client, organiser, event):
     ]
 
 
+def test_selection_pages_the_table_and_keeps_the_filters(
+    client, organiser, monkeypatch
+):
+    monkeypatch.setattr(organise, "SELECTION_PAGE_SIZE", 2)
+    event = make_event(organisers=[organiser], capacity=20)
+    names = ["Ana", "Ben", "Cleo", "Dan", "Eva"]
+    for name in names:
+        apply(event, name=name, role="researcher")
+    apply(event, name="Zed", role="delivery_team")
+    client.force_login(organiser)
+    url = reverse("events:selection", args=[event.slug])
+
+    first = client.get(url, {"role": "researcher", "sort": "name"})
+    last = client.get(url, {"role": "researcher", "sort": "name", "page": 3})
+
+    assert [r["application"].name for r in first.context["table"]] == ["Ana", "Ben"]
+    assert [r["application"].name for r in last.context["table"]] == ["Eva"]
+    page = first.content.decode()
+    assert "5 applications · rows 1 to 2" in page
+    assert "Page 1 of 3" in page
+    assert 'href="?role=researcher&amp;sort=name&amp;page=2" rel="next"' in page
+    assert "all 5 applications matching the filters" in page
+
+
+def test_a_decision_for_every_matching_application_reaches_the_other_pages(
+    client, organiser, monkeypatch
+):
+    monkeypatch.setattr(organise, "SELECTION_PAGE_SIZE", 2)
+    event = make_event(organisers=[organiser], capacity=20)
+    researchers = [apply(event, role="researcher") for _ in range(5)]
+    other = apply(event, role="delivery_team")
+    client.force_login(organiser)
+    url = reverse("events:selection", args=[event.slug]) + "?role=researcher"
+
+    response = client.post(url, {"decision": "waitlist", "scope": "all"})
+
+    assert response.status_code == 302
+    assert response["Location"] == url
+    drafted = dict(event.applications.values_list("pk", "draft_decision"))
+    assert {drafted[a.pk] for a in researchers} == {"waitlist"}
+    assert drafted[other.pk] == ""
+
+
+def test_no_row_selected_is_refused_on_the_checkboxes(client, organiser, event):
+    apply(event)
+    client.force_login(organiser)
+    url = reverse("events:selection", args=[event.slug])
+
+    response = client.post(url, {"decision": "accept", "scope": "selected"})
+
+    assert response.status_code == 200
+    assert response.context["draft"].errors == {
+        "selected": ["Select at least one application."]
+    }
+    assert not event.applications.exclude(draft_decision="").exists()
+
+
 @pytest.mark.parametrize("count", [1, 100])
 def test_selection_query_count_is_constant(
     client, organiser, django_assert_num_queries, count
@@ -199,7 +257,7 @@ def test_selection_query_count_is_constant(
     client.force_login(organiser)
     client.get(reverse("events:selection", args=[event.slug]))  # warm the session
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):  # the page's rows and their count
         client.get(reverse("events:selection", args=[event.slug]), {"question": q.pk})
 
 

@@ -3,7 +3,7 @@ question editor, the selection filters and the e-mail templates."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -242,24 +242,52 @@ class SelectionFilterForm(forms.Form):
         ]
 
 
+class _RowsField(forms.TypedMultipleChoiceField):
+    """The table's checkboxes: each value checked against a set, not by
+    walking every choice (200 rows checked among 2,000 took 100 ms)."""
+
+    allowed: frozenset[str] = frozenset()
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.allowed
+
+
 class DraftForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Draft this decision for the selected rows"),
+        label=_("Draft this decision"),
         choices=[c for c in DraftDecision.choices if c[0]]
         + [("clear", _("Clear the drafted decision"))],
     )
-    selected = forms.TypedMultipleChoiceField(
+    SELECTED, ALL_MATCHING = "selected", "all"
+    scope = forms.ChoiceField(
+        label=_("For"),
+        choices=[
+            (SELECTED, _("the rows selected below")),
+            (ALL_MATCHING, _("every application matching the filters")),
+        ],
+        initial=SELECTED,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    selected = _RowsField(
         coerce=int,
         choices=(),
         # One checkbox per row of the selection table (events/selection.html).
         widget=forms.CheckboxSelectMultiple,
-        required=True,
-        error_messages={"required": _("Select at least one application.")},
+        required=False,
     )
 
     def __init__(self, *args: Any, ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choice_field(self, "selected").choices = [(i, str(i)) for i in ids]
+        field = cast(_RowsField, self.fields["selected"])
+        field.allowed = frozenset(str(i) for i in ids)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["scope"] = data.get("scope") or self.SELECTED
+        if data["scope"] == self.SELECTED and not data.get("selected"):
+            self.add_error("selected", _("Select at least one application."))
+        return data
 
 
 class EmailTemplateForm(forms.ModelForm):

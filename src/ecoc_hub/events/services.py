@@ -160,8 +160,11 @@ def draft_decisions(
     if decision not in DraftDecision.values:
         raise TransitionError("unknown decision", code="unknown_action")
     ids = []
+    allowed: dict[int, bool] = {}  # per event: one check, not one per row
     for application in applications:
-        if not permissions.can_decide(actor, application):
+        if application.event_id not in allowed:
+            allowed[application.event_id] = permissions.can_decide(actor, application)
+        if not allowed[application.event_id]:
             raise ActionRefused
         if application.state not in {S.SUBMITTED, S.WAITLISTED}:
             continue

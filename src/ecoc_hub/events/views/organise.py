@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecoc_hub.cities.countries import country_name
+from ecoc_hub.cities.models import Title
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ActionRefused, get_for_user
 from ecoc_hub.core.workflow import TransitionError
@@ -186,6 +188,11 @@ def _filtered(event: Event, form: SelectionFilterForm) -> QuerySet[Application]:
     )
 
 
+#: Rows per page of the selection table; "every application matching the
+#: filters" reaches the others in one bulk action.
+SELECTION_PAGE_SIZE = 100
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
@@ -199,18 +206,17 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     )
     countries = sorted(((c, country_name(c, c)) for c in codes), key=lambda c: c[1])
     titles = sorted(
-        {
-            (str(a.title_id), str(a.title))
-            for a in event.applications.filter(title__isnull=False).select_related(
-                "title__city"
-            )
-        },
+        (
+            (str(t.pk), str(t))
+            for t in Title.objects.filter(
+                pk__in=event.applications.values("title_id")
+            ).select_related("city")
+        ),
         key=lambda t: t[1],
     )
     filters = SelectionFilterForm(
         request.GET or None, questions=question_list, titles=titles, countries=countries
     )
-    rows = list(_filtered(event, filters))
     draft = DraftForm(
         request.POST if request.method == "POST" else None,
         ids=list(event.applications.values_list("pk", flat=True))
@@ -218,7 +224,10 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         else [],
     )
     if request.method == "POST" and draft.is_valid():
-        chosen = event.applications.filter(pk__in=draft.cleaned_data["selected"])
+        if draft.cleaned_data["scope"] == DraftForm.ALL_MATCHING:
+            chosen = _filtered(event, filters).prefetch_related(None)
+        else:
+            chosen = event.applications.filter(pk__in=draft.cleaned_data["selected"])
         decision = draft.cleaned_data["decision"]
         count = services.draft_decisions(
             applications=chosen,
@@ -241,8 +250,11 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             (q for q in question_list if str(q.pk) == filters.cleaned_data["question"]),
             None,
         )
+    page = Paginator(_filtered(event, filters), SELECTION_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     table = []
-    for row in rows:
+    for row in page.object_list:
         answer = None
         if shown_question is not None:
             answer = next(
@@ -250,6 +262,8 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
                 None,
             )
         table.append({"application": row, "answer": answer})
+    query = request.GET.copy()
+    query.pop("page", None)
     counts = services.state_counts(event)
     return render(
         request,
@@ -259,6 +273,8 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "filters": filters,
             "draft": draft,
             "table": table,
+            "page": page,
+            "query": query.urlencode(),
             "shown_question": shown_question,
             "counts": counts,
             "drafted": event.applications.exclude(draft_decision="").count(),

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import hashlib
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -267,6 +272,10 @@ def session_ics(request: HttpRequest, uuid: object) -> HttpResponse:
     )
 
 
+#: How long an unchanged personal feed is kept built (a change makes a new one).
+FEED_CACHE_SECONDS = 24 * 3600
+
+
 @require_safe
 def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The secret address is the credential: calendar apps cannot sign in."""
@@ -277,8 +286,34 @@ def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
         token=token,
     )
     name = _("ECoC Hub Academy: %(name)s") % {"name": feed.user.public_name}
-    body = calendar.personal_calendar(name, queries.accepted_sessions(feed.user))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    sessions = queries.accepted_sessions(feed.user)
+    # Calendar apps fetch the feed again every few hours and it rarely
+    # changes: its version is every session's and event's revision, so an
+    # app that has it gets a 304 and an unchanged feed is built only once.
+    version = hashlib.sha256(
+        repr(
+            (
+                feed.pk,
+                name,
+                settings.SITE_URL,
+                list(
+                    sessions.order_by("pk").values_list(
+                        "pk", "sequence", "updated_at", "event__updated_at"
+                    )
+                ),
+            )
+        ).encode()
+    ).hexdigest()[:32]
+    etag = f'"{version}"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        key = f"events:feed:{version}"
+        body = cache.get(key)
+        if body is None:
+            body = calendar.personal_calendar(name, sessions)
+            cache.set(key, body, FEED_CACHE_SECONDS)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
