@@ -87,6 +87,7 @@ def _build() -> Any:
     from ecoc_hub.events.models import Application, Event
     from ecoc_hub.library.models import DailyCount, Resource
     from ecoc_hub.podcasts.models import DailyPlays, Episode, Show
+    from ecoc_hub.podcasts.services import feed_url_for, podcast_guid_for
 
     email = "bench-funder@example.org"
     if existing := User.objects.filter(email=email).first():
@@ -165,7 +166,10 @@ def _build() -> Any:
             ),
         )
         show = Show.objects.create(
-            title="Bench show", slug="bench-show", state="published"
+            title="Bench show",
+            slug="bench-show",
+            state="published",
+            podcast_guid=podcast_guid_for(feed_url_for("bench-show")),
         )
         _bulk(
             Episode,
