@@ -7,11 +7,13 @@ import csv
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -304,10 +306,22 @@ def _port_is_free(port: int) -> bool:
     return True
 
 
+@pytest.fixture
+def short_path():
+    """A data directory shallow enough for the processes' own temporary
+    directories to stay in it: pytest's ``tmp_path`` is too deep, and the
+    fallback (``lifeline.SHORT_ROOT``) is shared with every other ecoc-hub
+    process on the machine, such as a suite running beside this one."""
+    path = Path(tempfile.mkdtemp(prefix="ecoc-serve-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
 @pytest.mark.parametrize("lifeline", ["kernel", "pipe"])
 def test_children_die_when_serve_is_killed_and_the_port_is_free_again(
-    tmp_path, lifeline
+    short_path, lifeline
 ):
+    tmp_path = short_path
     env = _env(tmp_path)
     if lifeline == "pipe":  # the mechanism of systems without PR_SET_PDEATHSIG
         env["ECOC_HUB_LIFELINE"] = "pipe"
@@ -319,8 +333,7 @@ def test_children_die_when_serve_is_killed_and_the_port_is_free_again(
         children = _descendants(first.pid)
         assert len(children) == 3  # gunicorn master, its worker, the task worker
         tmp_root = tmp_path / "data" / "tmp"
-        if not lifeline_module.fits_a_socket(tmp_root / "serve-0000000-00000000000"):
-            tmp_root = lifeline_module.SHORT_ROOT  # where a too deep root moves to
+        assert lifeline_module.fits_a_socket(tmp_root / "serve-0000000-00000000000")
         left_behind = sorted(path.name for path in tmp_root.iterdir())
 
         os.kill(first.pid, signal.SIGKILL)
