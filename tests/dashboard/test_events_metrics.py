@@ -11,6 +11,9 @@ from ecoc_hub.cities.models import Title
 from ecoc_hub.core.metrics import Filters
 from ecoc_hub.events import metrics
 from ecoc_hub.events.attendance import Attendance
+from ecoc_hub.events.feedback.defaults import OVERALL_RATING
+from ecoc_hub.events.feedback.models import SurveyAnswer, SurveyResponse
+from ecoc_hub.events.feedback.services import survey_for
 from ecoc_hub.events.models import Application
 from tests.events.conftest import make_event, make_session
 from tests.factories import UserFactory
@@ -124,3 +127,37 @@ def test_events_held_by_kind_and_host_city(records):
     }
     oulu = Filters(start=QUARTER.start, end=QUARTER.end, title_id=records.pk)
     assert _values(metrics.events_held(oulu)) == {"Academy Camp": [1, 0, 0]}
+
+
+def _rated(event, ratings):
+    """Answers to the default survey's overall rating (and to a session's
+    rating, which the figure leaves out)."""
+    survey = survey_for(event)
+    overall = survey.questions.get(label=OVERALL_RATING)
+    other = survey.questions.filter(kind="scale").exclude(pk=overall.pk).first()
+    for rating in ratings:
+        response = SurveyResponse.objects.create(survey=survey)
+        SurveyAnswer.objects.create(response=response, question=overall, rating=rating)
+        if other is not None:
+            SurveyAnswer.objects.create(response=response, question=other, rating=1)
+
+
+def test_satisfaction_averages_the_overall_rating_over_five_answers_or_more(records):
+    camp = Application.objects.filter(country="FI").first().event
+    webinar = Application.objects.filter(country="FR").first().event
+    _rated(camp, [5, 4, 4, 3, 5, 5])
+    _rated(webinar, [5, 5, 5, 5])  # four: a person could be recognised
+
+    figure = metrics.satisfaction(QUARTER)
+    oulu = Filters(start=QUARTER.start, end=QUARTER.end, title_id=records.pk)
+
+    assert _values(figure) == {
+        "Average overall rating, from 1 to 5": [4.33, None, None]
+    }
+    assert (figure.maximum, figure.suppressed) == (5, True)
+    assert _values(metrics.satisfaction(oulu)) == {
+        "Average overall rating, from 1 to 5": [4.33, None, None]
+    }
+    assert _values(metrics.satisfaction(ESTONIA)) == {
+        "Average overall rating, from 1 to 5": [None, None, None]
+    }

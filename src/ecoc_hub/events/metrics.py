@@ -3,8 +3,8 @@
 Applications, decisions, attendance and certificates count people: they
 come from the country and title city the applicant gave, and go through
 ``metrics.suppress`` and ``metrics.rate``. Events held are counted by their
-host title city. The events app records no satisfaction ratings yet, so the
-dashboard has no satisfaction figure.
+host title city, and so is satisfaction: survey answers are stored without
+the person (``events.feedback``), so they can only be placed by the event.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +22,8 @@ from ecoc_hub.core.metrics import Filters
 
 from .attendance import Attendance
 from .enums import ApplicationState, Kind, Visibility
+from .feedback.defaults import OVERALL_RATING
+from .feedback.models import SurveyAnswer, SurveyQuestionKind
 from .models import Application, Event
 
 DECIDED = [
@@ -156,6 +158,46 @@ def events_held(filters: Filters) -> metrics.Figure:
     return metrics.over_time(filters, series, kind="bar")
 
 
+def satisfaction(filters: Filters) -> metrics.Figure:
+    """The average answer to the surveys' overall rating (1 to 5), by the
+    month (or year) the event started; shown over five answers or more."""
+    answers = SurveyAnswer.objects.filter(
+        question__session__isnull=True,
+        question__kind=SurveyQuestionKind.SCALE,
+        question__label=OVERALL_RATING,
+        rating__isnull=False,
+    )
+    if filters.title_id:
+        answers = answers.filter(
+            response__survey__event__host_title_id=filters.title_id
+        )
+    elif filters.country:
+        answers = answers.filter(
+            response__survey__event__host_title__city__country_code=(
+                filters.country.upper()
+            )
+        )
+    sums = metrics.per_bucket(
+        answers,
+        "response__survey__event__starts_at",
+        filters,
+        count=Count("pk"),
+        total=Sum("rating"),
+    )
+    averages = [
+        round(total / count, 2) if count >= metrics.MIN_COUNT else None
+        for total, count in zip(sums["total"], sums["count"], strict=True)
+    ]
+    return metrics.over_time(
+        filters,
+        [(_("Average overall rating, from 1 to 5"), averages)],
+        decimals=1,
+        maximum=5,
+        suppressed=True,
+        kind="bar",
+    )
+
+
 def register() -> None:
     metrics.register(
         "events",
@@ -197,6 +239,18 @@ def register() -> None:
                     "by the month (or year) the event started."
                 ),
                 compute=attendance,
+            ),
+            metrics.Indicator(
+                key="events.satisfaction",
+                title=_("Satisfaction"),
+                description=_(
+                    "The average of the participants' answers to the feedback "
+                    "survey's overall rating (1: very poor, 5: excellent), by "
+                    "the month (or year) the event started; not shown over "
+                    "fewer than five answers. Answers are anonymous, so the "
+                    "country and title city filters apply to the host city."
+                ),
+                compute=satisfaction,
             ),
             metrics.Indicator(
                 key="events.certificates",
