@@ -6,16 +6,26 @@ from ecoc_hub.courses import demo
 from ecoc_hub.courses.models import Course, Enrolment
 
 
-def test_demo_builds_two_courses_a_learner_mid_way_and_a_graduate_once(db):
+def test_demo_builds_three_courses_a_learner_mid_way_and_a_graduate_once(db):
     load_people(stdout=StringIO())
 
     first = demo.load_demo(stdout=StringIO())
     second = demo.load_demo(stdout=StringIO())
 
-    assert (first, second) == (2, 0)
+    assert (first, second) == (3, 0)
     assert sorted(Course.objects.values_list("slug", "state", "languages")) == [
         ("audience-development", "published", ["en"]),
         ("cooperation-europeenne", "published", ["fr"]),
+        ("digital-approaches", "published", ["en"]),
+    ]
+    digital = Course.objects.get(slug="digital-approaches")
+    assert list(digital.prerequisites.values_list("slug", flat=True)) == [
+        "audience-development"
+    ]
+    assert digital.modules.count() == 3
+    assert sorted(digital.capacity_areas.values_list("code", flat=True)) == [
+        "communication-marketing",
+        "digital",
     ]
     assert sorted(Enrolment.objects.values_list("learner__email", "state")) == [
         ("demo-member@example.org", "active"),

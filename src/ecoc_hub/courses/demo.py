@@ -162,6 +162,112 @@ def _question_fields(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict]]:
     return fields, choices
 
 
+DIGITAL: dict[str, Any] = {
+    "slug": "digital-approaches",
+    "title": "Digital approaches for title cities",
+    "summary": "Evaluate with data, build online communities, communicate and "
+    "programme in hybrid forms, and run the project with the right tools.",
+    "description": "Six lessons following the six sessions of Academy Camp 2 "
+    "(May to October 2021), and a quiz.\n\n"
+    "Start with *Audience development for title cities*: digital work builds "
+    "on knowing your audiences.",
+    "languages": ["en"],
+    "level": "intermediate",
+    "estimated_hours": 4,
+    "areas": ["digital", "communication-marketing"],
+    "after": ["audience-development"],
+    "modules": [
+        (
+            "Evaluating with digital data",
+            [
+                (
+                    "Digital evaluation",
+                    "## Plan the data before the programme\n\n"
+                    "Decide with the evaluation team which questions the "
+                    "data must answer, then which sources answer them: "
+                    "ticketing, web analytics, social media, mobile surveys.\n\n"
+                    "- Agree on **a baseline** in the year before the title.\n"
+                    "- Ask for **consent** and keep only what you need "
+                    "(GDPR applies to every visitor survey).\n"
+                    "- Publish the method with the results.",
+                ),
+            ],
+        ),
+        (
+            "Building digital communities",
+            [
+                (
+                    "Starting an online community",
+                    "A community starts with people who already care: "
+                    "volunteers, partners, local creators. Give them a "
+                    "reason to meet online that the website alone does not "
+                    "offer, and a host who answers within a day.",
+                ),
+                (
+                    "Keeping it alive",
+                    "Set a rhythm (a monthly call, a weekly post), hand "
+                    "over roles to members and plan what the community "
+                    "becomes after the title year: its legacy is part of "
+                    "the bid's promises.",
+                ),
+            ],
+        ),
+        (
+            "Communicating and programming",
+            [
+                (
+                    "Digital communications",
+                    "Write for the platform people use, in their languages. "
+                    "One message, adapted: a short video, a thread, a "
+                    "newsletter paragraph. Measure what people do, not only "
+                    "what they see.",
+                ),
+                (
+                    "Digital and hybrid artistic programming",
+                    "Hybrid is a form of its own, not a stream of the stage. "
+                    "Budget the online audience's experience (sound, "
+                    "captions, moderation) like the venue's, and pay the "
+                    "artists for the online rights.",
+                ),
+                (
+                    "Digital tools for project management",
+                    "Choose few tools, agree on them with the partners, and "
+                    "keep the project's records where the next team can find "
+                    "them. Open formats outlive the title year.",
+                ),
+            ],
+        ),
+    ],
+    "quiz": [
+        {
+            "kind": "single",
+            "prompt": "When should the evaluation's baseline be collected?",
+            "feedback": "In the year before the title, to compare with.",
+            "choices": [
+                ("In the year before the title", True),
+                ("After the closing ceremony", False),
+            ],
+        },
+        {
+            "kind": "true_false",
+            "prompt": "A hybrid event is the stage programme streamed online.",
+            "answer_is_true": False,
+            "feedback": "Hybrid is a form of its own, with its own budget.",
+        },
+        {
+            "kind": "multiple",
+            "prompt": "What keeps an online community alive?",
+            "choices": [
+                ("A regular rhythm", True),
+                ("Roles handed over to members", True),
+                ("Posting the same message everywhere", False),
+            ],
+            "feedback": "A rhythm, shared roles and a plan for after the year.",
+        },
+    ],
+}
+
+
 def _course(data: dict[str, Any], trainer: User | None) -> tuple[Course, bool]:
     found = Course.objects.filter(slug=data["slug"]).first()
     if found is not None:
@@ -177,6 +283,7 @@ def _course(data: dict[str, Any], trainer: User | None) -> tuple[Course, bool]:
         estimated_hours=data["estimated_hours"],
         capacity_areas=CapacityArea.objects.filter(code__in=data["areas"]),
         trainers=[trainer] if trainer else [],
+        prerequisites=Course.objects.filter(slug__in=data.get("after", [])),
     )
     for title, lessons in data["modules"]:
         module = services.add_module(course=course, title=title)
@@ -223,6 +330,8 @@ def load_demo(*, stdout: Any) -> int:
     created += made
     cooperation, made_too = _course(COOPERATION, trainer)
     created += made_too
+    digital, made_third = _course(DIGITAL, trainer)
+    created += made_third
     learner, graduate = people.get(LEARNER), people.get(GRADUATE)
     if made and learner is not None:
         enrolment = services.enrol(course=audiences, learner=learner)
@@ -242,7 +351,9 @@ def load_demo(*, stdout: Any) -> int:
         _("Courses: %(created)d created, %(enrolments)d learners.")
         % {
             "created": created,
-            "enrolments": audiences.enrolments.count() + cooperation.enrolments.count(),
+            "enrolments": sum(
+                c.enrolments.count() for c in (audiences, cooperation, digital)
+            ),
         }
     )
     return created
