@@ -246,3 +246,32 @@ def test_my_courses_lists_the_enrolments(client, member, course):
     response = client.get(reverse("courses:mine"))
 
     assert [e.course for e in response.context["enrolments"]] == [course]
+
+
+def test_prerequisites_show_what_the_reader_completed_and_advise_before_enrolling(
+    client, member
+):
+    basics = make_course(title="Basics of audiences", lessons=1)
+    advanced = make_course(title="Advanced audiences", prerequisites=[basics])
+    url = reverse("courses:detail", args=[advanced.slug])
+    client.force_login(member)
+
+    before = client.get(url).content.decode()
+    enrolment = services.enrol(course=basics, learner=member)
+    for lesson in lessons_of(basics):
+        services.record_view(enrolment=enrolment, lesson=lesson)
+    after = client.get(url).content.decode()
+
+    assert "This course builds on:" in before
+    assert "We recommend completing it first; you can still enrol now." in before
+    assert '<span class="badge">completed</span>' not in before
+    assert "This course builds on:" not in after
+    assert (
+        f'<a href="{basics.get_absolute_url()}">Basics of audiences</a> '
+        '<span class="badge">completed</span>'
+    ) in after
+    # advisory: enrolling is still possible
+    assert (
+        client.post(reverse("courses:enrol", args=[advanced.slug])).status_code == 302
+    )
+    assert Enrolment.objects.filter(course=advanced, learner=member).exists()

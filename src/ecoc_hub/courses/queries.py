@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from ecoc_hub.accounts.permissions import is_curator, is_member
 
-from .enums import CourseState
+from .enums import CourseState, EnrolmentState
 from .models import Course, Enrolment, Lesson, Module
 
 
@@ -126,4 +127,16 @@ def my_enrolments(user: Any) -> QuerySet[Enrolment]:
         Enrolment.objects.filter(learner=user)
         .exclude(course__state=CourseState.DRAFT)
         .select_related("course", "last_lesson")
+    )
+
+
+def completed_course_ids(user: Any, courses: Iterable[Course]) -> set[int]:
+    """Which of ``courses`` the person has completed (none when signed out)."""
+    courses = list(courses)
+    if not courses or not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        Enrolment.objects.filter(
+            learner=user, state=EnrolmentState.COMPLETED, course__in=courses
+        ).values_list("course_id", flat=True)
     )

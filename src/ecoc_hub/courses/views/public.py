@@ -88,6 +88,8 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     enrolment = queries.enrolment_of(request.user, course)
     progress = queries.progress(course, enrolment)
     following = permissions.can_follow(request.user, course, enrolment)
+    prerequisites = list(queries.visible_courses(request.user).filter(leads_to=course))
+    completed = queries.completed_course_ids(request.user, prerequisites)
     return render(
         request,
         "courses/course_detail.html",
@@ -107,9 +109,10 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "trainers": list(
                 course.trainers.exclude(display_name="").order_by("display_name")
             ),
-            "prerequisites": list(
-                queries.visible_courses(request.user).filter(leads_to=course)
-            ),
+            # Advisory, as on most course platforms: each with whether the
+            # reader completed it, and a word before enrolling if not.
+            "prerequisites": [(p, p.pk in completed) for p in prerequisites],
+            "prerequisites_to_do": [p for p in prerequisites if p.pk not in completed],
             "jsonld": course_jsonld(course),
             "certificate": completion.certificate_for(course, request.user)
             if enrolment is not None and enrolment.state == EnrolmentState.COMPLETED
