@@ -297,3 +297,27 @@ def test_chart_colours_are_okabe_ito_and_3_to_1_on_both_backgrounds(scheme):
     assert set(series.values()) <= OKABE_ITO
     assert len(set(series.values())) == 4
     assert too_low == []
+
+
+@pytest.mark.parametrize("count", [2, 9, 12, 13, 24, 25])
+def test_line_chart_labels_stay_apart_and_the_last_month_is_named(count):
+    months = [f"M{n:02d}" for n in range(count)]
+    chart = line_chart(
+        title="Enrolments",
+        description="Enrolments per month.",
+        categories=months,
+        series=[Series("Enrolments", list(range(count)))],
+        category_label="Month",
+    )
+    svg = _parse(chart)
+
+    labels = [
+        (float(t.get("x")), t.text)
+        for t in svg.iterfind(f".//{SVG}text[@class='chart-text chart-category']")
+    ]
+    xs = [x for x, _text in labels]
+    gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+
+    assert labels[-1][1] == months[-1]
+    assert len(labels) <= 9
+    assert len(set(gaps)) <= 1 or max(gaps) - min(gaps) < 0.2  # evenly spaced

@@ -187,9 +187,12 @@ def _line(chart: Chart) -> ET.Element:
     def x_of(i: int) -> float:
         return left + i * step if count > 1 else (left + right) / 2
 
-    every = max(1, math.ceil(count / 8))  # at most about eight labels under the axis
+    # At most about eight labels under the axis, evenly spaced back from the
+    # last category (the latest month), so that no two labels meet.
+    every = max(1, math.ceil(count / 8))
+    labelled = set(range(count - 1, -1, -every))
     for i, category in enumerate(chart.categories):
-        if i % every == 0 or i == count - 1:
+        if i in labelled:
             _el(
                 svg,
                 "text",
