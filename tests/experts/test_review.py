@@ -238,3 +238,32 @@ def test_decisions_are_sent_together_in_each_applicants_language(call, panel, cu
     assert any("Ihre Bewerbung" in s for s in subjects)
     yes.round.refresh_from_db()
     assert yes.round.decisions_sent_at is not None
+
+
+def test_the_managers_messages_agree_with_a_count_of_one(call, panel, client):
+    """ "1 attribution a été faite", not "1 attributions ont été faites"."""
+    manager = UserFactory(display_name="Marta Manager", preferred_language="fr")
+    call.managers.add(manager)
+    call.reviewers_per_application = 1
+    call.save()
+    application = submitted(call, name="Ana")
+    client.force_login(manager)
+    proposal = review.propose_for(call)
+
+    made = client.post(
+        reverse("experts:assignment", args=[call.slug]),
+        {"fingerprint": proposal.fingerprint()},
+        follow=True,
+    )
+    url = reverse("experts:decisions_send", args=[call.slug, application.round.number])
+    undecided = client.post(url, follow=True)
+    application.refresh_from_db()
+    review.draft_decision(application=application, decision="accept")
+    sent = client.post(url, follow=True)
+
+    assert "1 attribution a été faite." in made.content.decode()
+    assert (
+        "1 candidature de cette session n\u2019a pas encore de décision préparée."
+        in undecided.content.decode()
+    )
+    assert "1 décision a été envoyée." in sent.content.decode()

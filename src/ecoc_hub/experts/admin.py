@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import services
 from .models import (
@@ -85,7 +85,11 @@ def merge_duplicates(
         return
     modeladmin.message_user(
         request,
-        _("%(count)s profiles merged into %(name)s.")
+        ngettext(
+            "%(count)s profile merged into %(name)s.",
+            "%(count)s profiles merged into %(name)s.",
+            len(duplicates),
+        )
         % {"count": len(duplicates), "name": keep.full_name},
     )
 

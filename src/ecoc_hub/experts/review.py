@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ecoc_hub.accounts import roles
 from ecoc_hub.accounts.models import User
@@ -294,7 +295,11 @@ def send_decisions(
     undecided = [a for a in pending if not a.decision]
     if undecided:
         raise ValidationError(
-            _("%(count)s applications of this round have no drafted decision yet.")
+            ngettext(
+                "%(count)s application of this round has no drafted decision yet.",
+                "%(count)s applications of this round have no drafted decision yet.",
+                len(undecided),
+            )
             % {"count": len(undecided)}
         )
     if not pending:

@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecoc_hub.accounts.models import User
@@ -131,7 +131,13 @@ def assignment_proposal(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
             messages.error(request, " ".join(error.messages))
             return redirect("experts:assignment", call.slug)
         messages.success(
-            request, _("%(count)s assignments were made.") % {"count": made}
+            request,
+            ngettext(
+                "%(count)s assignment was made.",
+                "%(count)s assignments were made.",
+                made,
+            )
+            % {"count": made},
         )
         return redirect("experts:manage", call.slug)
     proposal = review.propose_for(call)
@@ -227,7 +233,13 @@ def decisions_send(
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("%(count)s decisions were sent.") % {"count": sent})
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s decision was sent.", "%(count)s decisions were sent.", sent
+            )
+            % {"count": sent},
+        )
     return redirect("experts:manage", call.slug)
 
 
