@@ -132,15 +132,21 @@ def _raw_values(text: str) -> list[str]:
 def translated_msgids(language: str) -> frozenset[str]:
     """English strings of the project's catalogues that ``language`` translates
     differently: seeing one of them on a page in that language means a string
-    was not translated (or not marked for translation)."""
+    was not translated (or not marked for translation).
+
+    A string that is also one of the language's own translations is left out:
+    French "Session" translates "Round" in one catalogue while another turns
+    the English "Session" into "Séance", and the page cannot tell them apart."""
     import gettext
 
     root = Path(__file__).resolve().parents[2] / "src" / "ecoc_hub"
     found: set[str] = set()
+    translations: set[str] = set()
     for mo in root.glob(f"*/locale/{language}/LC_MESSAGES/django.mo"):
         with mo.open("rb") as handle:
             catalogue = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
         for msgid, msgstr in catalogue.items():
+            translations.add(" ".join(str(msgstr).split()))
             if (
                 isinstance(msgid, str)
                 and msgid
@@ -149,7 +155,7 @@ def translated_msgids(language: str) -> frozenset[str]:
                 and msgstr.strip() != msgid.strip()
             ):
                 found.add(" ".join(msgid.split()))
-    return frozenset(found)
+    return frozenset(found - translations)
 
 
 def raw_text_problems(page: Page) -> list[str]:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from ecoc_hub.accounts.models import Membership, Organisation
 from ecoc_hub.cities.models import CapacityArea, Title
@@ -88,7 +89,8 @@ def make_team(
 ) -> Organisation:
     return Organisation.objects.create(
         name=name,
-        slug=slug or name.lower().replace(" ", "-").replace("ș", "s"),
+        # A valid slug whatever the name: the team's page link is reversed from it.
+        slug=slug or slugify(name),
         kind=Organisation.Kind.TITLE_TEAM,
         title=title(city, year),
     )
