@@ -320,16 +320,20 @@ def test_a_registered_course_is_ranked_with_the_rest(profile, team_admin):
     assert groups[0].items[0].score == 4.5
 
 
-def test_the_expert_pool_is_offered_through_a_support_request(profile, team_admin):
+def test_the_expert_pool_is_offered_by_expert_and_through_a_support_request(
+    profile, team_admin
+):
     from tests.experts.support_factories import make_pool_expert
 
     make_resource(title="Digital toolkit", areas=[_area("digital")])
-    make_pool_expert("Ana", areas=["digital"])
+    ana = make_pool_expert("Ana", areas=["digital"])
 
     digital = recommend.recommend(profile, user=team_admin)[0]
 
     assert _titles(digital) == [
         "Digital toolkit",
+        "Ana",
         "Ask the expert pool for support on Digital approaches",
     ]
-    assert digital.items[1].offer.url == "/experts/support/new/?area=digital"
+    assert digital.items[1].offer.url == ana.pool_entry.get_absolute_url()
+    assert digital.items[2].offer.url == "/experts/support/new/?area=digital"

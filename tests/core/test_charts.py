@@ -1,5 +1,6 @@
 """The chart helper: SVG that says what it shows, its data table, its colours."""
 
+import itertools
 import re
 
 import pytest
@@ -316,7 +317,7 @@ def test_line_chart_labels_stay_apart_and_the_last_month_is_named(count):
         for t in svg.iterfind(f".//{SVG}text[@class='chart-text chart-category']")
     ]
     xs = [x for x, _text in labels]
-    gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(xs)]
 
     assert labels[-1][1] == months[-1]
     assert len(labels) <= 9

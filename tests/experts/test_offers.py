@@ -1,5 +1,6 @@
-"""The expert pool in the self-assessment's recommendations: a support
-request on a weak area, when the pool has experts on it."""
+"""The expert pool in the self-assessment's recommendations: the experts
+who work on a weak area, and a support request on it, when the pool has
+experts on it."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import re
 from django.urls import reverse
 
 from ecoc_hub.cities.models import CapacityArea
-from ecoc_hub.experts.offers import support_on_area
+from ecoc_hub.experts.models import SupportAssignment
+from ecoc_hub.experts.offers import experts_on_area, support_on_area
 from tests.factories import UserFactory
 
-from .support_factories import join, make_pool_expert, make_team
+from .support_factories import join, make_pool_expert, make_request, make_team
 
 
 def _digital() -> CapacityArea:
@@ -76,3 +78,51 @@ def test_the_support_form_starts_with_the_area_of_the_recommendation(client, db)
         response.content.decode(),
     )
     assert ticked == [str(_digital().pk)]
+
+
+def test_the_experts_on_the_area_are_offered_most_experienced_then_most_specialised(
+    db,
+):
+    team = make_team()
+    member = join(team, UserFactory())
+    broad = make_pool_expert("Ana Broad", areas=["digital", "legacy", "governance"])
+    make_pool_expert("Bo Focus", areas=["digital"])
+    proven = make_pool_expert("Cy Proven", areas=["digital", "legacy"])
+    make_pool_expert("Dee Elsewhere", areas=["legacy"])
+    join(team, make_pool_expert("Eve Colleague", areas=["digital"]).user)
+    other = make_team("Oulu 2026 team", city="Oulu", year=2026)
+    for _n in range(2):
+        SupportAssignment.objects.create(
+            request=make_request(other),
+            expert=proven,
+            state=SupportAssignment.State.COMPLETED,
+        )
+    SupportAssignment.objects.create(
+        request=make_request(other), expert=broad, state=SupportAssignment.State.INVITED
+    )
+
+    offers = experts_on_area(area=_digital(), user=member, limit=6)
+
+    assert [o.title for o in offers] == ["Cy Proven", "Bo Focus", "Ana Broad"]
+    first = offers[0]
+    assert first.kind == "expert"
+    assert first.url == reverse("experts:pool_expert", args=[proven.pool_entry.slug])
+    assert first.reason == (
+        "Works on Digital approaches and has completed 2 support assignments "
+        "through the hub."
+    )
+    assert (first.specificity, first.quality) == (0.5, 1.0)
+    assert offers[1].reason == (
+        "Works on Digital approaches, an area of the expert's profile."
+    )
+    assert (offers[1].specificity, offers[1].quality) == (1.0, 0.5)
+    assert [
+        o.title for o in experts_on_area(area=_digital(), user=member, limit=1)
+    ] == ["Cy Proven"]
+
+
+def test_experts_are_not_offered_to_who_may_not_ask_for_support(db):
+    make_pool_expert("Ana", areas=["digital"])
+    reader = make_pool_expert("Bo", areas=["legacy"]).user
+
+    assert experts_on_area(area=_digital(), user=reader, limit=6) == []
