@@ -8,7 +8,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
 from ecoc_hub.events.models import Application, CalendarFeed, Session
-from ecoc_hub.events.views.organise import SELECTION_PAGE_SIZE
+from ecoc_hub.events.views.selection import SELECTION_PAGE_SIZE
 
 
 def bare_selection(request: HttpRequest, slug: str) -> JsonResponse:

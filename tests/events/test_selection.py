@@ -16,7 +16,7 @@ from django.urls import reverse
 from ecoc_hub.cities.models import Title
 from ecoc_hub.events import services
 from ecoc_hub.events.models import Answer, Application, EmailTemplate, Question
-from ecoc_hub.events.views import organise
+from ecoc_hub.events.views import selection as selection_views
 from tests.events.conftest import apply, make_event
 from tests.factories import UserFactory
 
@@ -191,7 +191,7 @@ def test_selection_sorts_by_name(client, organiser, event):
 def test_selection_pages_the_table_and_keeps_the_filters(
     client, organiser, monkeypatch
 ):
-    monkeypatch.setattr(organise, "SELECTION_PAGE_SIZE", 2)
+    monkeypatch.setattr(selection_views, "SELECTION_PAGE_SIZE", 2)
     event = make_event(organisers=[organiser], capacity=20)
     names = ["Ana", "Ben", "Cleo", "Dan", "Eva"]
     for name in names:
@@ -215,7 +215,7 @@ def test_selection_pages_the_table_and_keeps_the_filters(
 def test_a_decision_for_every_matching_application_reaches_the_other_pages(
     client, organiser, monkeypatch
 ):
-    monkeypatch.setattr(organise, "SELECTION_PAGE_SIZE", 2)
+    monkeypatch.setattr(selection_views, "SELECTION_PAGE_SIZE", 2)
     event = make_event(organisers=[organiser], capacity=20)
     researchers = [apply(event, role="researcher") for _ in range(5)]
     other = apply(event, role="delivery_team")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, organise, programme, public
+from .views import manage, organise, programme, public, selection
 
 app_name = "events"
 
@@ -60,8 +60,8 @@ urlpatterns = [
         name="recording",
     ),
     path("<slug:slug>/apply/", organise.apply, name="apply"),
-    path("<slug:slug>/organise/", organise.selection, name="selection"),
-    path("<slug:slug>/organise/send/", organise.send, name="send"),
+    path("<slug:slug>/organise/", selection.selection, name="selection"),
+    path("<slug:slug>/organise/send/", selection.send, name="send"),
     path("<slug:slug>/organise/form/", organise.questions, name="questions"),
     path("<slug:slug>/organise/form/preview/", organise.form_preview, name="preview"),
     path("<slug:slug>/organise/emails/", organise.emails, name="emails"),
