@@ -153,6 +153,10 @@ def test_a_team_assesses_itself_and_shares_the_result(
         "Toolkit to put into practice on Digital approaches."
     )
     expect(weakest).to_contain_text("1 expert of the pool works on Digital approaches.")
+    expect(weakest.get_by_role("link", name="Elena Expert")).to_be_visible()
+    expect(weakest).to_contain_text(
+        "Works on Digital approaches, an area of the expert's profile."
+    )
     with page.expect_navigation():
         weakest.get_by_role("link", name="Digital toolkit for title cities").click()
     seen(page, "the recommended toolkit")
