@@ -254,3 +254,15 @@ def test_the_ranking_puts_the_best_fit_first():
 
     assert [m.expert for m in ranking.matches] == [strong, weak]
     assert ranking.matches[0].score > ranking.matches[1].score
+
+
+def test_equal_scores_come_by_name_with_accents_folded():
+    team = make_team()
+    for name in ("Ezra Hale", "Émile Roux", "Elena Vogt"):
+        make_pool_expert(name, areas=["audience-development"])
+    request = make_request(team)
+
+    ranked = [m.expert.full_name for m in matching.rank(request).matches]
+
+    assert ranked == ["Elena Vogt", "Émile Roux", "Ezra Hale"]
+

@@ -11,6 +11,8 @@ import unicodedata
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.collation import sort_choices
+
 COUNTRY_NAMES: dict[str, Promise] = {
     "AT": _("Austria"),
     "BE": _("Belgium"),
@@ -287,12 +289,10 @@ def country_name(code: str, fallback: str = "") -> str:
 def country_choices() -> list[tuple[str, str]]:
     """The directory's countries: (code, name) pairs sorted by the name in the
     active language."""
-    pairs = [(code, str(name)) for code, name in COUNTRY_NAMES.items()]
-    return sorted(pairs, key=lambda pair: fold(pair[1]))
+    return sort_choices((code, str(name)) for code, name in COUNTRY_NAMES.items())
 
 
 def all_country_choices() -> list[tuple[str, str]]:
     """Every country a resource may name, sorted like ``country_choices``."""
     names = {**COUNTRY_NAMES, **OTHER_COUNTRY_NAMES}
-    pairs = [(code, str(name)) for code, name in names.items()]
-    return sorted(pairs, key=lambda pair: fold(pair[1]))
+    return sort_choices((code, str(name)) for code, name in names.items())

@@ -11,6 +11,8 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext as _
 
+from .collation import sort_by_name
+
 
 class FormRenderer(DjangoTemplates):
     """Labels above inputs, help and errors tied to the input, an error summary."""
@@ -140,3 +142,26 @@ def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
     if not isinstance(field, forms.ChoiceField):
         raise TypeError(f"{name} is a {type(field).__name__}, not a ChoiceField")
     return field
+
+
+class ByNameIterator(forms.models.ModelChoiceIterator):
+    """A model choice field's options sorted by their labels in the reader's
+    language (``core.collation``), not by the model's ordering or a code:
+    ``field.iterator = ByNameIterator`` or ``sort_options_by_name(field)``."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        # A fresh queryset each time, as Django's iterator: no cache kept.
+        label = self.field.label_from_instance
+        for obj in sort_by_name(self.queryset.all(), key=label):
+            yield self.choice(obj)
+
+
+def sort_options_by_name(field: forms.Field) -> None:
+    """Show a model choice field's options sorted by their labels."""
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{type(field).__name__} is not a ModelChoiceField")
+    field.iterator = ByNameIterator
+    # The widget copied the choices when the field was built.
+    field.widget.choices = field.choices

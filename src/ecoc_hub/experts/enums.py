@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.collation import sort_by_name, sort_choices
+
 
 class Profile(models.TextChoices):
     MANAGEMENT = "management", _("Management")
@@ -90,7 +92,16 @@ def language_label(code: str) -> str:
 
 
 def language_choices() -> list[tuple[str, str]]:
-    from ecoc_hub.cities.countries import fold
+    """The working languages by their names in the reader's language."""
+    return sort_choices((code, language_label(code)) for code in WORKING_LANGUAGES)
 
-    pairs = [(code, language_label(code)) for code in WORKING_LANGUAGES]
-    return sorted(pairs, key=lambda pair: fold(pair[1]))
+
+def profile_choices() -> list[tuple[str, str]]:
+    """The profiles by their names in the reader's language."""
+    return sort_choices((code, str(label)) for code, label in Profile.choices)
+
+
+def profile_labels(codes: list[str]) -> list[str]:
+    """The names of these profiles, sorted as the reader's language sorts."""
+    names = dict(Profile.choices)
+    return sort_by_name(str(names.get(code, code)) for code in codes)

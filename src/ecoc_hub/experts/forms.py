@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy
 from ecoc_hub.cities.choosers import country_terms
 from ecoc_hub.cities.countries import all_country_choices
 from ecoc_hub.cities.models import CapacityArea, Title
-from ecoc_hub.core.forms import ChooserWidget
+from ecoc_hub.core.collation import sort_choices
+from ecoc_hub.core.forms import ChooserWidget, sort_options_by_name
 from ecoc_hub.core.uploads import StagedFileField, StagedUploadsMixin
 from ecoc_hub.library.files import extension_of
 
@@ -105,8 +106,9 @@ class ApplicationForm(StagedUploadsMixin, forms.Form):
         labels = dict(Profile.choices)
         _set_choices(
             self.fields["profiles"],
-            [(code, labels[code]) for code in call.profile_codes()],
+            sort_choices((code, labels[code]) for code in call.profile_codes()),
         )
+        sort_options_by_name(self.fields["capacity_areas"])
         _set_choices(
             self.fields["country"],
             [("", _("Choose a country")), *all_country_choices()],
@@ -193,7 +195,7 @@ class ExperienceForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _set_choices(self.fields["role"], [("", "—"), *EcocRole.choices])
+        _set_choices(self.fields["role"], [("", "—"), *sort_choices(EcocRole.choices)])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

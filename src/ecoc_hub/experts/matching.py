@@ -30,6 +30,7 @@ from django.utils.translation import ngettext
 
 from ecoc_hub.accounts.models import Membership
 from ecoc_hub.cities.models import CapacityArea
+from ecoc_hub.core.collation import collation_key
 from ecoc_hub.search.analysis import analyse, original_words
 
 from .enums import EcocRole, Profile, language_label
@@ -384,7 +385,8 @@ def rank(
     candidates: Sequence[Candidate] | None = None,
     now: datetime | None = None,
 ) -> Ranking:
-    """Every pool expert the request may invite, best first."""
+    """Every pool expert the request may invite, best first (equal scores
+    by name)."""
     now = now or timezone.now()
     pool = list(pool_candidates() if candidates is None else candidates)
     team_users = set(
@@ -430,7 +432,9 @@ def rank(
             match.penalty = STALE_PENALTY
             match.penalty_line = _("profile not updated for more than a year")
         matches.append(match)
-    matches.sort(key=lambda m: (-m.score, m.expert.full_name.casefold(), m.expert.pk))
+    matches.sort(
+        key=lambda m: (-m.score, collation_key(m.expert.full_name), m.expert.pk)
+    )
     return Ranking(
         matches=matches,
         excluded_team=len(in_team),

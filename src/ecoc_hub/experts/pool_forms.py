@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from ecoc_hub.accounts.models import Organisation
 from ecoc_hub.cities.choosers import country_terms
-from ecoc_hub.cities.countries import all_country_choices, country_name, fold
+from ecoc_hub.cities.countries import all_country_choices, country_name
 from ecoc_hub.cities.models import CapacityArea
-from ecoc_hub.core.forms import ChooserWidget
+from ecoc_hub.core.collation import sort_choices
+from ecoc_hub.core.forms import ChooserWidget, sort_options_by_name
 
-from .enums import Profile, language_choices, language_label
+from .enums import language_choices, language_label, profile_choices
 from .pool_queries import PoolFilter
 from .support_forms import DateInput
 
@@ -29,18 +30,8 @@ def _set_choices(field: forms.Field, choices: list[tuple[Any, Any]]) -> None:
     cast(forms.ChoiceField, field).choices = choices
 
 
-def profile_choices() -> list[tuple[str, str]]:
-    """The profiles by their name in the reader's language."""
-    return sorted(((c, str(label)) for c, label in Profile.choices), key=_by_name)
-
-
 def area_choices() -> list[tuple[str, str]]:
-    areas = CapacityArea.objects.all()
-    return sorted(((a.code, a.display_name) for a in areas), key=_by_name)
-
-
-def _by_name(pair: tuple[str, str]) -> str:
-    return fold(pair[1])
+    return sort_choices((a.code, a.display_name) for a in CapacityArea.objects.all())
 
 
 class PoolFilterForm(forms.Form):
@@ -60,9 +51,9 @@ class PoolFilterForm(forms.Form):
         anything = ("", _("Any"))
         _set_choices(self.fields["area"], [anything, *area_choices()])
         _set_choices(self.fields["profile"], [anything, *profile_choices()])
-        spoken = sorted(((c, language_label(c)) for c in languages), key=_by_name)
+        spoken = sort_choices((c, language_label(c)) for c in languages)
         _set_choices(self.fields["language"], [anything, *spoken])
-        places = sorted(((c, country_name(c)) for c in countries), key=_by_name)
+        places = sort_choices((c, country_name(c)) for c in countries)
         _set_choices(self.fields["country"], [anything, *places])
 
     def chosen(self) -> PoolFilter:
@@ -144,6 +135,7 @@ class PoolProfileForm(forms.Form):
         _set_choices(self.fields["bio_language"], language_choices())
         _set_choices(self.fields["profiles"], profile_choices())
         _set_choices(self.fields["countries"], all_country_choices())
+        sort_options_by_name(self.fields["capacity_areas"])
 
     def values(self, languages: list[dict[str, str]]) -> dict[str, Any]:
         data = {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from ecoc_hub.cities.countries import fold
+from ecoc_hub.core.collation import collation_key
 
 from .pool_models import STALE_AFTER, AvailabilityPeriod, PoolExpert
 from .search_index import public_entries
@@ -78,7 +78,11 @@ def sorted_by_name(entries: Iterable[PoolExpert], *, now: dt.datetime) -> list:
     cutoff = now - STALE_AFTER
     return sorted(
         entries,
-        key=lambda e: (e.confirmed_at < cutoff, fold(e.expert.full_name), e.pk),
+        key=lambda e: (
+            e.confirmed_at < cutoff,
+            collation_key(e.expert.full_name),
+            e.pk,
+        ),
     )
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ecoc_hub.accounts.models import User
+from ecoc_hub.core.forms import sort_options_by_name
 
 from .models import Application, Call
 from .review import IN_REVIEW
@@ -75,5 +76,6 @@ class ManualAssignForm(forms.Form):
         )
         reviewers = cast(forms.ModelChoiceField, self.fields["reviewer"])
         reviewers.queryset = User.objects.filter(review_panels__call=call).order_by(
-            "display_name", "pk"
+            "pk"
         )
+        sort_options_by_name(reviewers)

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy
 
 from ecoc_hub.accounts.models import Organisation
 from ecoc_hub.cities.models import CapacityArea
-from ecoc_hub.core.forms import ChooserWidget
+from ecoc_hub.core.forms import ChooserWidget, sort_options_by_name
 from ecoc_hub.library.vocab import language_terms
 
-from .enums import Profile, language_choices
+from .enums import language_choices, profile_choices
 from .support_enums import Rating, SupportFormat
 from .support_models import SupportRequest
 
@@ -55,7 +55,6 @@ class SupportRequestForm(forms.Form):
     )
     profiles = forms.MultipleChoiceField(
         label=gettext_lazy("Expert profiles"),
-        choices=Profile.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=gettext_lazy(
@@ -100,6 +99,8 @@ class SupportRequestForm(forms.Form):
         choices = language_choices()
         _set_choices(self.fields["text_language"], choices)
         _set_choices(self.fields["languages"], choices)
+        _set_choices(self.fields["profiles"], profile_choices())
+        sort_options_by_name(self.fields["capacity_areas"])
         # A person in one team writes for that team: no question to ask.
         self.only_team = teams[0] if teams and len(teams) == 1 else None
         if teams is None or self.only_team is not None:

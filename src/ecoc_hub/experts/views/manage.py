@@ -4,6 +4,7 @@ decisions and round statistics."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ecoc_hub.accounts.models import User
 from ecoc_hub.cities.countries import country_name
 from ecoc_hub.core.charts import Series, bar_chart, horizontal_bar_chart
+from ecoc_hub.core.collation import collation_key, sort_by_name
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import get_for_user
 
@@ -38,6 +40,22 @@ def _managed_call(request: AuthenticatedHttpRequest, slug: str) -> Call:
         can_see=permissions.can_see_call,
         can_do=permissions.is_call_manager,
         slug=slug,
+    )
+
+
+def _codes_by_name(call: Call) -> list[str]:
+    """The call's profiles in the order of their names in the reader's language."""
+    labels = dict(Profile.choices)
+    return sort_by_name(call.profile_codes(), key=lambda code: labels[code])
+
+
+def _most_named(
+    counted: Counter[str], name: Callable[[str], str]
+) -> list[tuple[str, int]]:
+    """``Counter.most_common()``, equal counts by their names in the reader's
+    language rather than in the order they were met."""
+    return sorted(
+        counted.items(), key=lambda pair: (-pair[1], collation_key(name(pair[0])))
     )
 
 
@@ -145,11 +163,12 @@ def assignment_proposal(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
     apps = Application.objects.select_related("expert").in_bulk(
         [a for _r, a in proposal.pairs] + list(proposal.unfilled)
     )
+    labels = dict(Profile.choices)
     rows = [(apps[a], people[r]) for r, a in proposal.pairs]
-    rows.sort(key=lambda row: (row[0].scope, row[0].pk))
+    rows.sort(key=lambda row: (collation_key(labels.get(row[0].scope, "")), row[0].pk))
     panel = review.panel_for(call)
     loads = []
-    for code in call.profile_codes():
+    for code in _codes_by_name(call):
         counted = Counter({r: 0 for r, s in panel.reviewers.items() if code in s})
         for r, a in [*panel.existing, *proposal.pairs]:
             if panel.applications.get(a) == code and r in counted:
@@ -158,8 +177,11 @@ def assignment_proposal(request: AuthenticatedHttpRequest, slug: str) -> HttpRes
             names = User.objects.in_bulk(list(counted))
             loads.append(
                 (
-                    dict(Profile.choices)[code],
-                    sorted((names[r], n) for r, n in counted.items()),
+                    labels[code],
+                    sort_by_name(
+                        ((names[r], n) for r, n in counted.items()),
+                        key=lambda pair: pair[0].public_name,
+                    ),
                 )
             )
     return render(
@@ -201,7 +223,7 @@ def ranking_view(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         return redirect(reverse("experts:ranking", args=[call.slug]))
     labels = dict(Profile.choices)
     tables = [
-        (labels[code], review.ranking(call, code)) for code in call.profile_codes()
+        (labels[code], review.ranking(call, code)) for code in _codes_by_name(call)
     ]
     return render(
         request,
@@ -275,10 +297,14 @@ def round_statistics(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
     labels = dict(Profile.choices)
     per_profile = [
         (str(labels[code]), *counts([a for a in applications if a.scope == code]))
-        for code in call.profile_codes()
+        for code in _codes_by_name(call)
     ]
-    countries = Counter(c for a in applications for c in a.countries)
-    languages = Counter(i["code"] for a in applications for i in a.languages)
+    countries = _most_named(
+        Counter(c for a in applications for c in a.countries), country_name
+    )
+    languages = _most_named(
+        Counter(i["code"] for a in applications for i in a.languages), language_label
+    )
     round_chart = bar_chart(
         title=_("Applications and acceptances per round"),
         description=_("Submitted and accepted applications in each evaluation round."),
@@ -289,7 +315,7 @@ def round_statistics(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
         ],
         category_label=_("Round"),
     )
-    top_countries = countries.most_common(10)
+    top_countries = countries[:10]
     country_chart = horizontal_bar_chart(
         title=_("Countries of experience"),
         description=_(
@@ -308,9 +334,7 @@ def round_statistics(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
             "per_profile": per_profile,
             "round_chart": round_chart,
             "country_chart": country_chart if top_countries else None,
-            "languages": [
-                (language_label(code), n) for code, n in languages.most_common()
-            ],
+            "languages": [(language_label(code), n) for code, n in languages],
             "breadcrumbs": _crumbs(call, _("Round statistics")),
         },
     )
