@@ -266,3 +266,17 @@ def test_equal_scores_come_by_name_with_accents_folded():
 
     assert ranked == ["Elena Vogt", "Émile Roux", "Ezra Hale"]
 
+
+def test_an_expert_fits_only_with_a_point_for_the_areas_profiles_or_words():
+    team = make_team()
+    area = make_pool_expert("Area", areas=["audience-development"])
+    profile = make_pool_expert("Profile", profiles=[Profile.AUDIENCE])
+    words = make_pool_expert("Words", text="Audiences in the districts.")
+    nothing = make_pool_expert("Nothing", areas=["legal-ipr"])
+    request = make_request(team, description="New audiences in the districts.")
+
+    fits = {m.expert: m.fits for m in matching.rank(request).matches}
+
+    assert fits == {area: True, profile: True, words: True, nothing: False}
+    # Nothing still scores: languages (none asked) and feedback (none yet).
+    assert _match(request, nothing).score == 25

@@ -51,6 +51,11 @@ WEIGHTS: dict[str, int] = {
     "feedback": 10,
     "words": 10,
 }
+#: The parts that read the need itself; an expert with no point in any of
+#: them fits the request in nothing but the defaults (every expert has
+#: points for past feedback, and for languages when none is asked), so the
+#: page of proposed experts leaves them out unless asked to show them.
+NEED_PARTS = ("areas", "profiles", "words")
 #: Points taken from a profile its expert has not updated for STALE_AFTER.
 STALE_PENALTY = 15
 #: An area of the same selection criterion counts for this share of a match.
@@ -128,6 +133,14 @@ class Match:
     def score(self) -> int:
         total = sum(part.points for part in self.parts) - self.penalty
         return max(0, round(total))
+
+    @property
+    def fits(self) -> bool:
+        """Whether the expert meets the need at all: a score above zero and
+        a point for its capacity areas, profiles or words."""
+        return self.score > 0 and any(
+            part.points > 0 for part in self.parts if part.key in NEED_PARTS
+        )
 
 
 @dataclass(frozen=True)
@@ -444,6 +457,7 @@ def rank(
 
 __all__ = [
     "AREA_PROFILES",
+    "NEED_PARTS",
     "STALE_AFTER",
     "STALE_PENALTY",
     "WEIGHTS",

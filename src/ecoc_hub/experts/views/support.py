@@ -7,8 +7,9 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -234,14 +235,33 @@ def support_consent(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpRespon
     return redirect(item)
 
 
+#: Proposed experts shown a page, the best-scoring first.
+MATCHES_PER_PAGE = 10
+
+
+def _matches_query(page: object, show_all: bool) -> str:
+    """The query string that reopens the list where it was."""
+    query = QueryDict(mutable=True)
+    if show_all:
+        query["all"] = "1"
+    if str(page).isdigit() and int(str(page)) > 1:
+        query["page"] = str(page)
+    return query.urlencode()
+
+
 @requires(permissions.can_list_support)
 def support_matches(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponse:
     item = _load(request, uuid, permissions.can_see_matches)
     ranking = matching.rank(item)
     invited = {a.expert_id: a for a in SupportAssignment.objects.filter(request=item)}
+    # The experts who fit the need; an invited one stays in sight whatever
+    # its score. The others only when asked for ("all").
+    fitting = [m for m in ranking.matches if m.fits or m.expert.pk in invited]
+    show_all = request.GET.get("all") == "1"
+    shown = ranking.matches if show_all else fitting
+    page = Paginator(shown, MATCHES_PER_PAGE).get_page(request.GET.get("page"))
     rows = [
-        {"match": m, "assignment": invited.get(m.expert.pk)}
-        for m in ranking.matches[:20]
+        {"match": m, "assignment": invited.get(m.expert.pk)} for m in page.object_list
     ]
     return render(
         request,
@@ -249,6 +269,11 @@ def support_matches(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpRespon
         {
             "item": item,
             "rows": rows,
+            "page": page,
+            "show_all": show_all,
+            "fitting": len(fitting),
+            "others": len(ranking.matches) - len(fitting),
+            "pages_query": _matches_query(1, show_all),
             "ranking": ranking,
             "can_invite": permissions.can_invite(request.user, item),
             "weights": matching.WEIGHTS,
@@ -267,6 +292,9 @@ def support_invite(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpRespons
     item = _load(request, uuid, permissions.can_invite)
     form = InviteForm(request.POST)
     back = reverse("experts:support_matches", args=[item.uuid])
+    query = _matches_query(request.POST.get("page", ""), request.POST.get("all") == "1")
+    if query:
+        back = f"{back}?{query}"
     if not form.is_valid():
         messages.error(request, _("Choose an expert from the list."))
         return redirect(back)
@@ -291,7 +319,7 @@ def support_invite(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpRespons
             _("%(name)s was invited; they will answer on the site.")
             % {"name": expert.full_name},
         )
-    return redirect(back)
+    return redirect(f"{back}#expert-{expert.pk}")
 
 
 __all__ = [
