@@ -21,7 +21,6 @@ from ecoc_hub.experts.models import (
     Score,
     SupportAssignment,
     SupportConflict,
-    SupportMessage,
     SupportRequest,
 )
 from tests.experts.conftest import add_categories, submitted
@@ -173,17 +172,52 @@ def test_deleting_the_team_member_keeps_the_teams_record_without_them(
     assert address not in json.dumps(export_user_data(expert.user), default=str)
 
 
-def test_deleting_the_expert_removes_their_assignments_and_conflicts(
-    completed_assignment,
+def test_deleting_the_expert_keeps_the_teams_record_of_the_work_without_them(
+    completed_assignment, client
 ):
-    assignment, _author, expert = completed_assignment
+    assignment, author, expert = completed_assignment
+    team = assignment.request.team
+    other = make_request(team, author, title_text="Evaluation help")
+    invited = support_services.invite(request=other, expert=expert, actor=author)
+    third = make_request(team, author, title_text="Volunteers")
+    ongoing = support_services.invite(request=third, expert=expert, actor=author)
+    support_services.move(assignment=ongoing, action="accept", actor=expert.user)
+    support_services.move(assignment=ongoing, action="start", actor=author)
 
     delete_account(user=expert.user)
 
-    assert not SupportAssignment.objects.filter(pk=assignment.pk).exists()
-    assert not SupportMessage.objects.filter(assignment_id=assignment.pk).exists()
+    assignment.refresh_from_db()
+    assert assignment.expert is None
+    assert assignment.state == "completed"
+    assert assignment.expert_name == "A former expert"
+    assert list(assignment.messages.values_list("body", flat=True)) == [
+        "Hello!",
+        "Hi.",
+    ]
+    assert assignment.feedback.count() == 2
+    assert [e.action for e in assignment.events.order_by("created_at", "pk")] == [
+        "invite",
+        "accept",
+        "start",
+        "complete",
+    ]
+    # An invitation never taken up is gone; started work is cancelled.
+    assert not SupportAssignment.objects.filter(pk=invited.pk).exists()
+    ongoing.refresh_from_db()
+    assert (ongoing.expert, ongoing.state) == (None, "cancelled")
+    assert ongoing.events.order_by("-created_at", "-pk").first().to_state == (
+        "cancelled"
+    )
     assert not SupportConflict.objects.exists()
-    assert SupportRequest.objects.filter(pk=assignment.request_id).exists()
+    assert not ExpertProfile.objects.filter(pk=expert.pk).exists()
+    # The team still reads its record, with the expert's name gone.
+    client.force_login(author)
+    page = client.get(assignment.get_absolute_url())
+    request_page = client.get(assignment.request.get_absolute_url())
+    assert page.status_code == request_page.status_code == 200
+    assert "A former expert" in page.content.decode()
+    assert "Ana Expert" not in page.content.decode()
+    assert "A former expert</a>: Completed" in request_page.content.decode()
 
 
 def test_the_files_zip_holds_the_cv_and_only_the_applicants(scored):

@@ -139,7 +139,11 @@ def is_request_team_member(user: Any, request: Any) -> bool:
 
 
 def is_assignment_expert(user: Any, assignment: Any) -> bool:
-    return is_member(user) and assignment.expert.user_id == user.pk
+    return (
+        is_member(user)
+        and assignment.expert is not None
+        and assignment.expert.user_id == user.pk
+    )
 
 
 def can_ask_for_support(user: Any) -> bool:

@@ -35,6 +35,8 @@ from ecoc_hub.search.services import remove_document
 from .models import Application, Conflict, ExpertProfile, Review
 from .pool_models import PoolContact, PoolExpert
 from .search_index import KIND
+from .support_enums import AssignmentState
+from .support_models import AssignmentEvent, SupportAssignment
 from .support_privacy import export_support_data
 
 
@@ -193,12 +195,33 @@ def erase_experts_data(user: User, **_options: Any) -> None:
         "pk", flat=True
     ):
         remove_document(kind=KIND, object_id=entry_id)
+    _leave_support_work(profile)
     applications = Application.objects.filter(expert=profile)
     cv_ids = set(applications.exclude(cv=None).values_list("cv_id", flat=True))
     applications.delete()
     profile.delete()
     for blob in Blob.objects.filter(pk__in=cv_ids):
         _delete_if_unused(blob)
+
+
+def _leave_support_work(profile: ExpertProfile) -> None:
+    """The team keeps its record of the work: the assignment, its history,
+    thread and feedback stay, without the expert (the profile's deletion
+    empties ``expert``). An invitation never taken up leaves nothing worth
+    keeping; agreed or started work cannot go on, and is cancelled."""
+    assignments = SupportAssignment.objects.filter(expert=profile)
+    assignments.filter(state=AssignmentState.INVITED).delete()
+    ongoing = [AssignmentState.AGREED, AssignmentState.IN_PROGRESS]
+    for assignment in assignments.filter(state__in=ongoing):
+        AssignmentEvent.objects.create(
+            assignment=assignment,
+            action="cancel",
+            actor=None,
+            from_state=assignment.state,
+            to_state=AssignmentState.CANCELLED,
+        )
+        assignment.state = AssignmentState.CANCELLED
+        assignment.save(update_fields=["state", "updated_at"])
 
 
 def _delete_if_unused(blob: Blob) -> None:

@@ -128,9 +128,13 @@ class SupportAssignment(models.Model):
         related_name="assignments",
         verbose_name=_("support request"),
     )
+    #: Empty once the expert's account is deleted: the team keeps its record
+    #: of the work (history, thread, feedback) without the person.
     expert = models.ForeignKey(
         "experts.ExpertProfile",
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="support_assignments",
         verbose_name=_("expert"),
     )
@@ -168,12 +172,19 @@ class SupportAssignment(models.Model):
 
     def __str__(self) -> str:
         return gettext("%(expert)s for %(request)s") % {
-            "expert": self.expert.full_name,
+            "expert": self.expert_name,
             "request": self.request.title,
         }
 
     def get_absolute_url(self) -> str:
         return reverse("experts:assignment_detail", args=[self.uuid])
+
+    @property
+    def expert_name(self) -> str:
+        """The expert's name, or what the team reads once they left."""
+        if self.expert is None:
+            return gettext("A former expert")
+        return self.expert.full_name
 
 
 class AssignmentEvent(StateHistory):

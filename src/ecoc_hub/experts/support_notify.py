@@ -53,6 +53,8 @@ def team_recipients(assignment: SupportAssignment) -> list[User]:
 
 
 def expert_recipients(assignment: SupportAssignment) -> list[User]:
+    if assignment.expert is None:  # the expert's account was deleted
+        return []
     user = assignment.expert.user
     return [user] if _reachable(user) else []
 
@@ -70,7 +72,7 @@ def _send(
                 "name": user.public_name,
                 "team": assignment.request.team.name,
                 "request_title": assignment.request.title,
-                "expert": assignment.expert.full_name,
+                "expert": assignment.expert_name,
                 "url": url,
                 **extra,
             },
@@ -84,8 +86,10 @@ def invited(assignment: SupportAssignment) -> None:
 
 def assignment_changed(outcome: Outcome) -> None:
     assignment: SupportAssignment = outcome.obj
-    by_expert = outcome.actor is not None and (
-        outcome.actor.pk == assignment.expert.user_id
+    by_expert = (
+        outcome.actor is not None
+        and assignment.expert is not None
+        and outcome.actor.pk == assignment.expert.user_id
     )
     if by_expert:
         recipients = team_recipients(assignment)

@@ -110,7 +110,7 @@ def _render(
             "breadcrumbs": [
                 support_crumb() if side != Side.EXPERT else _invitations_crumb(),
                 (item.title, item.get_absolute_url()),
-                (assignment.expert.full_name, ""),
+                (assignment.expert_name, ""),
             ],
         },
         status=status,
