@@ -275,3 +275,22 @@ def test_prerequisites_show_what_the_reader_completed_and_advise_before_enrollin
         client.post(reverse("courses:enrol", args=[advanced.slug])).status_code == 302
     )
     assert Enrolment.objects.filter(course=advanced, learner=member).exists()
+
+
+def test_the_course_page_offers_to_continue_then_to_go_through_it_again(
+    client, member, course
+):
+    client.force_login(member)
+    url = reverse("courses:detail", args=[course.slug])
+    enrolment = services.enrol(course=course, learner=member)
+    first, second = lessons_of(course)
+
+    services.record_view(enrolment=enrolment, lesson=first)
+    midway = client.get(url).content.decode()
+    services.record_view(enrolment=enrolment, lesson=second)
+    done = client.get(url).content.decode()
+
+    assert "Continue where you left off" in midway
+    assert "You completed this course on" in done
+    assert "Continue where you left off" not in done
+    assert "Go through the course again" in done
