@@ -9,9 +9,11 @@ feedback given and received, and the conflicts they declared with teams.
 Deletion needs no code here: a request belongs to its team, and it, the
 messages, the feedback and the history entries stay in the team's record
 pointing at the anonymous "Former member" that ``delete_account`` leaves of
-the account (no name, no address); an expert's assignments, their threads
-and conflicts go with the expert profile (``CASCADE``), which
-``privacy.erase_experts_data`` deletes.
+the account (no name, no address). An expert's assignments stay in the
+team's record too, without the expert (``SET_NULL`` when
+``privacy.erase_experts_data`` deletes the profile; it first removes the
+unanswered invitations and cancels ongoing work); their conflicts go with
+the profile (``CASCADE``).
 """
 
 from __future__ import annotations
