@@ -16,7 +16,7 @@ from ecoc_hub.accounts.models import Membership
 from ecoc_hub.accounts.permissions import is_curator, is_member
 from ecoc_hub.core import replicas
 
-from . import registry
+from . import facetcache, registry
 from .backends import SearchBackend
 from .models import SearchDocument, SearchDocumentOrganisation, SearchFacetValue
 from .params import MAX_VALUE_LENGTH, MAX_VALUES_PER_FACET
@@ -26,7 +26,6 @@ from .results import FacetCount
 DOC = SearchDocument._meta.db_table
 FACET = SearchFacetValue._meta.db_table
 DOC_ORG = SearchDocumentOrganisation._meta.db_table
-MEMBERSHIP = Membership._meta.db_table
 
 
 def marks(values: Sequence[object]) -> str:
@@ -38,11 +37,21 @@ def access_condition(user: Any) -> tuple[str, list[Any]]:
         return "", []
     if not is_member(user):
         return "d.access = 'public'", []
+    # The member's teams are read here and passed as values, so that the
+    # statement names exactly what the member may see: the facet cache keys
+    # on it, and a member who leaves a team gets a key of their own.
+    teams = sorted(
+        Membership.objects.using(replicas.read_alias(Membership))
+        .filter(user_id=user.pk)
+        .values_list("organisation_id", flat=True)
+    )
+    if not teams:
+        return "d.access IN ('public', 'members')", []
     return (
         "(d.access IN ('public', 'members') OR (d.access = 'restricted' AND d.id IN "
-        f"(SELECT o.document_id FROM {DOC_ORG} o JOIN {MEMBERSHIP} m "
-        "ON m.organisation_id = o.organisation_id WHERE m.user_id = %s)))",
-        [user.pk],
+        f"(SELECT o.document_id FROM {DOC_ORG} o "
+        f"WHERE o.organisation_id IN ({marks(teams)}))))",
+        teams,
     )
 
 
@@ -203,7 +212,7 @@ def facet_counts(
                     [*own_params, facet],
                 )
             )
-    rows = fetch(
+    rows = facetcache.cached_rows(
         f"WITH base AS MATERIALIZED (SELECT d.id, d.kind FROM {DOC} d "
         f"WHERE {text_sql}), "
         f"matching AS MATERIALIZED (SELECT d.id, d.kind FROM base d "
@@ -212,6 +221,7 @@ def facet_counts(
             f"SELECT * FROM ({p[0]}) AS part{i}" for i, p in enumerate(parts)
         ),
         [*text_params, *selected_params, *(x for p in parts for x in p[1])],
+        fetch,
     )
     total = 0
     counts: dict[str, dict[str, int]] = {name: {} for name in facet_names}

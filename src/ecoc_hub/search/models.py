@@ -148,3 +148,18 @@ class IndexCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.checked_at:%Y-%m-%d %H:%M}: {self.differences}"
+
+
+class IndexGeneration(models.Model):
+    """One row (``pk=1``): a number every write to the index raises, in the
+    writing transaction, so that anything cached from the index (the facet
+    counts, ``facetcache.py``) is keyed by the index state it was read from."""
+
+    value = models.PositiveBigIntegerField(_("generation"), default=0)
+
+    class Meta:
+        verbose_name = _("index generation")
+        verbose_name_plural = _("index generations")
+
+    def __str__(self) -> str:
+        return str(self.value)

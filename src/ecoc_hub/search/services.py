@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import analysis, backends
+from . import analysis, backends, facetcache
 from .models import (
     Access,
     SearchDocument,
@@ -120,6 +120,7 @@ def index_document(
             for position, passage in enumerate(rows)
         )
         backends.backend().add_passages(cursor, [document.pk])
+    facetcache.bump()
     return document
 
 
@@ -155,6 +156,7 @@ def remove_document(*, kind: str, object_id: int) -> bool:
     with connection.cursor() as cursor:
         backends.backend().remove_passages(cursor, ids)
     SearchDocument.objects.filter(pk__in=ids).delete()
+    facetcache.bump()
     return True
 
 
@@ -167,6 +169,8 @@ def remove_kind(*, kind: str) -> int:
             backends.backend().remove_passages(cursor, ids[start : start + 500])
     for start in range(0, len(ids), 500):
         SearchDocument.objects.filter(pk__in=ids[start : start + 500]).delete()
+    if ids:
+        facetcache.bump()
     return len(ids)
 
 
