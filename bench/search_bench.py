@@ -50,6 +50,7 @@ def _setup_django(args: argparse.Namespace) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the facet counts' cache
 
 
 def _percentile(values: list[float], fraction: float) -> float:

@@ -77,6 +77,10 @@ def index_document(
         raise ValueError(f"A kind is '<app>.<model>', not {kind!r}")
     language = analysis.normalise_language(language)
     published_at = _as_datetime(published)
+    # First, before any row of the index is locked: every index write takes
+    # the generation row before the rows it changes, so two writers never
+    # hold each other's rows (a deadlock) through the index.
+    facetcache.bump()
     document, created = SearchDocument.objects.update_or_create(
         kind=kind,
         object_id=object_id,
@@ -120,7 +124,6 @@ def index_document(
             for position, passage in enumerate(rows)
         )
         backends.backend().add_passages(cursor, [document.pk])
-    facetcache.bump()
     return document
 
 
@@ -153,10 +156,10 @@ def remove_document(*, kind: str, object_id: int) -> bool:
     )
     if not ids:
         return False
+    facetcache.bump()
     with connection.cursor() as cursor:
         backends.backend().remove_passages(cursor, ids)
     SearchDocument.objects.filter(pk__in=ids).delete()
-    facetcache.bump()
     return True
 
 
@@ -164,13 +167,13 @@ def remove_document(*, kind: str, object_id: int) -> bool:
 def remove_kind(*, kind: str) -> int:
     """Take every object of a kind out of the index (before a reindex)."""
     ids = list(SearchDocument.objects.filter(kind=kind).values_list("pk", flat=True))
+    if ids:
+        facetcache.bump()
     with connection.cursor() as cursor:
         for start in range(0, len(ids), 500):
             backends.backend().remove_passages(cursor, ids[start : start + 500])
     for start in range(0, len(ids), 500):
         SearchDocument.objects.filter(pk__in=ids[start : start + 500]).delete()
-    if ids:
-        facetcache.bump()
     return len(ids)
 
 
