@@ -11,7 +11,13 @@ from django.urls import reverse
 
 from ecoc_hub.community import following, services
 from ecoc_hub.community.mentions import ensure_handle
-from ecoc_hub.community.models import Digest, Follow, Notification, Space
+from ecoc_hub.community.models import (
+    Digest,
+    DirectoryEntry,
+    Follow,
+    Notification,
+    Space,
+)
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 from .conftest import make_space, make_thread
@@ -402,3 +408,49 @@ def test_the_settings_form_refuses_a_taken_or_bad_handle(client, member):
     assert bad.status_code == 400
     assert following.email_frequency(member) == "daily"
     assert Space.objects.count() == 0
+
+
+# Privacy ------------------------------------------------------------------------
+
+
+def test_the_export_lists_follows_preference_and_notifications(member):
+    from ecoc_hub.community.privacy import export_community_data
+
+    _prefer(member, "weekly")
+    thread = make_thread(make_space(), author=member, title="Volunteers")
+    services.reply(thread=thread, author=UserFactory(), body="Hello.")
+
+    data = export_community_data(member)
+
+    assert [(f["thread"], f["following"]) for f in data["following"]] == [
+        ("Volunteers", True)
+    ]
+    assert data["email_preference"] == "weekly"
+    assert [(n["kind"], n["thread"]) for n in data["notifications"]] == [
+        ("reply", "Volunteers")
+    ]
+    assert data["mention_handle"] == ensure_handle(member)
+
+
+def test_the_deletion_removes_follows_preference_digests_and_mentions(member):
+    from ecoc_hub.accounts.privacy import ContributionChoice
+    from ecoc_hub.community.models import Mention, NotificationPreference
+    from ecoc_hub.community.privacy import erase_community_data
+
+    _prefer(member, "daily")
+    handle = ensure_handle(member)
+    thread = make_thread(make_space(), author=member)
+    _at(
+        DAY,
+        lambda: services.reply(thread=thread, author=UserFactory(), body=f"@{handle}"),
+    )
+    following.send_digests(now=DAY + timedelta(days=1))
+
+    erase_community_data(member, contributions=ContributionChoice.KEEP)
+
+    assert Follow.objects.filter(user=member).count() == 0
+    assert NotificationPreference.objects.filter(user=member).count() == 0
+    assert Digest.objects.filter(recipient=member).count() == 0
+    assert Mention.objects.filter(user=member).count() == 0
+    assert Notification.objects.filter(recipient=member).count() == 0
+    assert DirectoryEntry.objects.get(user=member).handle is None
