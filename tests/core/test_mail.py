@@ -30,7 +30,7 @@ def test_queue_email_sends_the_extra_headers(mailoutbox):
     ],
 )
 def test_queue_email_refuses_a_header_that_would_add_lines(mailoutbox, headers):
-    with pytest.raises(ValueError, match="line break"):
+    with pytest.raises(ValueError, match="Not a single header line"):
         queue_email(
             to=["aino@example.org"],
             template="account/email/unused",

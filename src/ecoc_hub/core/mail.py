@@ -70,12 +70,12 @@ def queue_email(
     """Render the message in ``language`` and hand it to the task worker.
 
     ``headers`` are extra header lines (``List-Unsubscribe``, ...): one
-    line each, so a value with a line break is refused rather than let
-    it add headers of its own.
+    line each, so a value with a line break (or a name with a colon) is
+    refused rather than let it add headers of its own.
     """
     for name, value in (headers or {}).items():
         if any(c in name + value for c in "\r\n") or ":" in name:
-            raise ValueError(f"A header line cannot hold a line break: {name!r}")
+            raise ValueError(f"Not a single header line: {name!r}")
     subject, text, html = render_email(
         template=template, context=context, language=language
     )
