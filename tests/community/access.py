@@ -291,3 +291,45 @@ register(
     lambda w: reverse("community:suggestions", args=[w.team.slug]),
     expect(visitor=302, member=200, other_team_member=404, curator=404),
 )
+
+# Following, e-mail settings, answers and unsubscribing (issue 15).
+register(
+    "community:space_follow",
+    lambda w: reverse("community:space_follow", args=[w.team_space.slug]),
+    TEAM_POSTS,
+    method="post",
+    data=lambda w: {"follow": "1"},
+)
+register(
+    "community:space_follow",
+    lambda w: reverse("community:space_follow", args=[w.members_space.slug]),
+    expect(visitor=302, member=302, curator=302),
+    method="post",
+    data=lambda w: {"follow": "1"},
+    label="members",
+)
+register(
+    "community:thread_follow",
+    lambda w: reverse("community:thread_follow", args=[w.team_thread.pk]),
+    TEAM_POSTS,
+    method="post",
+    data=lambda w: {"follow": "0"},
+)
+register(
+    "community:thread_answer",
+    lambda w: reverse("community:thread_answer", args=[w.team_thread.pk]),
+    # A discussion, not a question: no one marks an answer there.
+    expect(visitor=302, member=403, other_team_member=404, curator=403),
+    method="post",
+    data=lambda w: {"post": ""},
+)
+register(
+    "community:notification_settings",
+    lambda w: reverse("community:notification_settings"),
+    SIGNED_IN,
+)
+register(
+    "community:unsubscribe",
+    lambda w: reverse("community:unsubscribe", args=["forged-token"]),
+    expect(visitor=400, member=400, curator=400),
+)

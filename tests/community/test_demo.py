@@ -35,3 +35,19 @@ def test_the_demo_loads_once_with_a_peer_request_in_each_state():
     assert set(Thread.objects.values_list("language", flat=True)) == {"de", "en", "fr"}
     assert Post.objects.filter(state="held").count() == 0
     assert Space.objects.filter(moderators__email=demo.MODERATOR_EMAIL).count() == 3
+
+
+def test_the_demo_has_follows_notifications_a_mention_and_an_answer():
+    from ecoc_hub.community.models import Follow, Mention, Notification
+
+    accounts_demo.load_demo(stdout=StringIO())
+
+    demo.load_demo(stdout=StringIO())
+
+    member = "demo-member@example.org"
+    assert Follow.objects.filter(user__email=member, is_active=True).count() >= 2
+    assert Notification.objects.filter(recipient__email=member).count() >= 2
+    assert Mention.objects.filter(user__email=member).count() == 1
+    question = Thread.objects.get(kind="question")
+    assert question.answer is not None
+    assert question.events.count() == 1

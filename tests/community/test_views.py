@@ -71,7 +71,8 @@ def test_a_thread_shows_its_posts_in_constant_queries(
     for _number in range(count - 1):
         services.reply(thread=thread, author=member, body="Me too.")
 
-    with django_assert_num_queries(2):  # thread with its space, posts with authors
+    # the thread with its space, its posts with authors, its history
+    with django_assert_num_queries(3):
         response = client.get(thread.get_absolute_url())
 
     assert len(response.context["posts"]) == count

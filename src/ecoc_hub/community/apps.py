@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +10,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from ecoc_hub.accounts.privacy import register_eraser, register_exporter
-        from ecoc_hub.core import startup
+        from ecoc_hub.core import schedule, startup
 
         from . import (
             search_index,  # noqa: F401 - registers the indexer
@@ -16,7 +18,15 @@ class CommunityConfig(AppConfig):
         )
         from .privacy import erase_community_data, export_community_data
         from .services import area_spaces_hook
+        from .tasks import send_community_digests
 
         startup.register("community_spaces", area_spaces_hook)
         register_exporter("community", export_community_data)
         register_eraser(erase_community_data)
+        # Hourly: a person's digest leaves at the first run after
+        # following.DIGEST_HOUR; the period keys keep it to one per period.
+        schedule.register(
+            "community.send_digests",
+            every=timedelta(hours=1),
+            task=send_community_digests,
+        )

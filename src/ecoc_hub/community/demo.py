@@ -16,8 +16,9 @@ from ecoc_hub.accounts.services import create_team
 from ecoc_hub.cities.models import CapacityArea, Title
 from ecoc_hub.core.workflow import transition
 
-from . import moderation, peers, services
-from .enums import PeerRequestKind, PostState, SpaceAccess
+from . import following, moderation, peers, services
+from .enums import EmailFrequency, PeerRequestKind, PostState, SpaceAccess, ThreadKind
+from .mentions import ensure_handle
 from .models import DirectoryEntry, Post, Space
 
 MARKER = "volunteers"  # the slug of the first topic space: present = loaded
@@ -31,6 +32,7 @@ THREADS: list[dict[str, Any]] = [
     {
         "space": MARKER,
         "title": "How many volunteers did you need in the title year?",
+        "kind": "question",
         "language": "en",
         "body": "We are planning our volunteer programme. **How many** people "
         "did you train, and how early did you start?",
@@ -38,7 +40,8 @@ THREADS: list[dict[str, Any]] = [
             "We trained about 1,200 people, starting 18 months before the "
             "opening. The early start mattered more than the number.",
             "> The early start mattered more than the number.\n\nAgreed: our "
-            "first cohort became the trainers of the next ones.",
+            "first cohort became the trainers of the next ones. @{member}, "
+            "ask us for our training plan.",
         ],
     },
     {
@@ -160,6 +163,11 @@ def load_demo(*, stdout: Any) -> int:
     )
     spaces = {MARKER: volunteers, "funding-and-sponsorship": funding}
     authors = [member, sietske, admin, sjoerd]
+    # Followers before the threads, so the posts below notify them.
+    following.set_following(user=member, target=funding, follow=True)
+    following.set_following(user=valdoria, target=volunteers, follow=True)
+    following.set_email_frequency(user=member, email=EmailFrequency.DAILY)
+    handle = ensure_handle(member)
     made = 0
     for number, spec in enumerate(THREADS):
         target: Space = spaces.get(spec["space"], participation)
@@ -170,17 +178,24 @@ def load_demo(*, stdout: Any) -> int:
             author=authors[number % len(authors)],
             title=spec["title"],
             body=spec["body"],
+            kind=spec.get("kind", ThreadKind.DISCUSSION),
             language=spec["language"],
         )
         for offset, text in enumerate(spec["replies"], start=1):
             services.reply(
                 thread=thread,
                 author=authors[(number + offset) % len(authors)],
-                body=text,
+                body=text.replace("{member}", handle),
             )
         made += 1
     for post in Post.objects.filter(state=PostState.HELD):
         _publish(post)
+    question = volunteers.threads.get()
+    following.mark_answer(
+        thread=question,
+        post=question.posts.order_by("created_at", "pk")[1],
+        actor=member,
+    )
     team_space = services.team_space(organisation=teams[OULU])
     services.start_thread(
         space=team_space,

@@ -65,6 +65,10 @@ class NotificationKind(models.TextChoices):
     POST_APPROVED = "post_approved", _("Your post was approved")
     PEER_REQUEST = "peer_request", _("Your team received a peer request")
     PEER_ANSWERED = "peer_answered", _("Your team's peer request was answered")
+    REPLY = "reply", _("A new reply in a thread you follow")
+    NEW_THREAD = "new_thread", _("A new thread in a space you follow")
+    MENTION = "mention", _("Someone mentioned you")
+    ANSWER = "answer", _("Your reply was marked as the answer")
 
 
 class PeerRequestKind(models.TextChoices):
@@ -80,3 +84,22 @@ class PeerRequestState(models.TextChoices):
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     COMPLETED = "completed", _("Completed")
+
+
+class EmailFrequency(models.TextChoices):
+    """How a person gets the discussions' e-mail (on the site: always)."""
+
+    IMMEDIATE = "immediate", _("An e-mail for each new post")
+    DAILY = "daily", _("A daily digest")
+    WEEKLY = "weekly", _("A weekly digest")
+    NONE = "none", _("No e-mail, only on the site")
+
+
+class DigestFrequency(models.TextChoices):
+    DAILY = "daily", _("Daily digest")
+    WEEKLY = "weekly", _("Weekly digest")
+
+
+class ThreadAction(models.TextChoices):
+    ANSWER_MARKED = "answer_marked", _("Marked a reply as the answer")
+    ANSWER_UNMARKED = "answer_unmarked", _("Removed the mark of the answer")

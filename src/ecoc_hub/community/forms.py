@@ -8,12 +8,19 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.accounts.languages import spoken_language_choices
 
-from .enums import DecisionGround, NoticeReason, SpaceAccess, ThreadKind
-from .models import MAX_POST_LENGTH, Space
+from .enums import (
+    DecisionGround,
+    EmailFrequency,
+    NoticeReason,
+    SpaceAccess,
+    ThreadKind,
+)
+from .models import MAX_POST_LENGTH, DirectoryEntry, Space
+from .models.peers import HANDLE_VALIDATOR
 
 MARKDOWN_HELP = _(
-    "Markdown: *emphasis*, **bold**, lists, > quotes and links. "
-    "Images and scripts are removed."
+    "Markdown: *emphasis*, **bold**, lists, > quotes and links; @handle "
+    "mentions a member. Images and scripts are removed."
 )
 
 
@@ -174,3 +181,41 @@ class MoveForm(forms.Form):
         field = self.fields["space"]
         assert isinstance(field, SpaceChoiceField)  # noqa: S101 - for mypy
         field.queryset = spaces
+
+
+class NotificationSettingsForm(forms.Form):
+    email = forms.ChoiceField(
+        label=_("E-mail about the threads and spaces you follow and mentions"),
+        choices=EmailFrequency.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The notifications page on the site always shows them."),
+    )
+    handle = forms.CharField(
+        label=_("Your handle for mentions"),
+        min_length=2,
+        max_length=40,
+        validators=[HANDLE_VALIDATOR],
+        help_text=_(
+            "Others mention you by writing @ and this handle: lower-case "
+            "letters, digits, hyphens and underscores, 2 to 40."
+        ),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_handle(self) -> str:
+        handle = self.cleaned_data["handle"].strip().lower()
+        taken = DirectoryEntry.objects.filter(handle=handle).exclude(user=self.user)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("Another member has this handle. Choose another one.")
+            )
+        return handle
+
+
+class AnswerForm(forms.Form):
+    """Mark a reply as the answer, or (``post`` empty) remove the mark."""
+
+    post = forms.IntegerField(required=False, min_value=1)

@@ -24,6 +24,7 @@ from ecoc_hub.core.workflow import TransitionError, transition
 
 from . import permissions
 from .enums import NotificationKind, PostState, SpaceKind
+from .following import post_published
 from .models import Appeal, Notice, Post, PostEvent, Space, Statement, Thread
 from .notify import notify
 from .search_index import index_thread
@@ -57,6 +58,8 @@ def should_hold(*, author: User, space: Space) -> bool:
 @transaction.atomic
 def approve_post(*, post: Post, moderator: User | None) -> Post:
     transition(post, "approve", actor=moderator)
+    first = post.thread.posts.order_by("created_at", "pk").first()
+    post_published(post, new_thread=first is not None and first.pk == post.pk)
     index_thread(post.thread_id)
     notify(
         recipient=post.author,

@@ -22,7 +22,7 @@ from typing import Any
 
 from ecoc_hub.accounts.permissions import is_curator, is_member, is_team_member
 
-from .enums import PostState, SpaceAccess, SpaceKind
+from .enums import PostState, SpaceAccess, SpaceKind, ThreadKind
 
 
 def can_know_space(user: Any, space: Any) -> bool:
@@ -150,6 +150,32 @@ def can_appeal(user: Any, statement: Any) -> bool:
 def can_decide_appeal(user: Any, appeal: Any) -> bool:
     """A curator who did not take the decision under appeal."""
     return is_curator(user) and appeal.statement.event.actor_id != user.pk
+
+
+# Following and answers -------------------------------------------------------
+
+
+def can_follow_space(user: Any, space: Any) -> bool:
+    """Members who can read a space may follow it (and be told of it)."""
+    return is_member(user) and can_read_space(user, space)
+
+
+def can_follow_thread(user: Any, thread: Any) -> bool:
+    return can_follow_space(user, thread.space)
+
+
+def can_mark_answer(user: Any, thread: Any) -> bool:
+    """In a question thread: its author (while they may write there) or a
+    moderator of its space."""
+    if thread.kind != ThreadKind.QUESTION:
+        return False
+    if can_moderate_thread(user, thread):
+        return True
+    return (
+        is_member(user)
+        and thread.author_id == user.pk
+        and can_post_in_space(user, thread.space)
+    )
 
 
 # Peer requests ---------------------------------------------------------------

@@ -16,7 +16,20 @@ from django.conf import settings
 
 from ecoc_hub.accounts.privacy import ContributionChoice
 
-from .models import Appeal, Notice, Notification, Post, PostRevision, Thread
+from .following import email_frequency
+from .models import (
+    Appeal,
+    Digest,
+    DirectoryEntry,
+    Follow,
+    Mention,
+    Notice,
+    Notification,
+    NotificationPreference,
+    Post,
+    PostRevision,
+    Thread,
+)
 from .search_index import index_thread
 
 if TYPE_CHECKING:
@@ -67,11 +80,55 @@ def export_community_data(user: User) -> dict[str, Any]:
             {"text": a.text, "state": a.state, "sent": _iso(a.created_at)}
             for a in Appeal.objects.filter(statement__post__author=user).order_by("pk")
         ],
+        "following": [
+            {
+                "space": f.space.display_name if f.space else None,
+                "thread": f.thread.title if f.thread else None,
+                "url": site + (f.space or f.thread).get_absolute_url(),  # type: ignore[union-attr]
+                "following": f.is_active,
+                "since": _iso(f.created_at),
+            }
+            for f in Follow.objects.filter(user=user)
+            .select_related("space__capacity_area", "thread")
+            .order_by("pk")
+        ],
+        "email_preference": email_frequency(user),
+        "mention_handle": DirectoryEntry.objects.filter(user=user)
+        .values_list("handle", flat=True)
+        .first(),
+        "notifications": [
+            {
+                "kind": n.kind,
+                "thread": n.thread.title if n.thread else None,
+                "url": site + n.url,
+                "at": _iso(n.created_at),
+                "read": _iso(n.read_at),
+                "in_digest_of": n.digest.period if n.digest else None,
+            }
+            for n in Notification.objects.filter(recipient=user)
+            .select_related("thread", "digest")
+            .order_by("pk")
+        ],
+        "digests_sent": [
+            {"frequency": d.frequency, "period": d.period, "sent": _iso(d.created_at)}
+            for d in Digest.objects.filter(recipient=user).order_by("pk")
+        ],
+        "mentioned_in": [
+            site + m.post.get_absolute_url()
+            for m in Mention.objects.filter(user=user)
+            .select_related("post__thread")
+            .order_by("pk")
+        ],
     }
 
 
 def erase_community_data(user: User, *, contributions: ContributionChoice) -> None:
     Notification.objects.filter(recipient=user).delete()
+    Digest.objects.filter(recipient=user).delete()
+    Follow.objects.filter(user=user).delete()
+    Mention.objects.filter(user=user).delete()
+    NotificationPreference.objects.filter(user=user).delete()
+    DirectoryEntry.objects.filter(user=user).update(handle=None)
     user.moderated_spaces.clear()
     Notice.objects.filter(reporter=user).update(reporter=None, reporter_email="")
     if contributions != ContributionChoice.REMOVE:

@@ -78,7 +78,7 @@ def threads_of(space: Space, user: Any) -> QuerySet[Thread]:
     if not permissions.can_moderate_space(user, space):
         threads = shown_threads(threads, user)
     return (
-        threads.select_related("author")
+        threads.select_related("author", "answer")
         .annotate(post_count=Count("posts", filter=Q(posts__state=PostState.PUBLISHED)))
         .order_by("-is_pinned", "-last_post_at", "-pk")
     )

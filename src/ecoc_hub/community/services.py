@@ -19,6 +19,7 @@ from ecoc_hub.cities.models import CapacityArea
 from ecoc_hub.core.startup import Start
 
 from .enums import PostState, SpaceAccess, SpaceKind, ThreadKind
+from .following import follow_automatically, post_edited, post_published
 from .models import Post, PostRevision, Space, Thread
 from .search_index import index_space, index_thread
 
@@ -129,13 +130,15 @@ def start_thread(
         created_at=now,
         last_post_at=now,
     )
-    Post.objects.create(
+    post = Post.objects.create(
         thread=thread,
         author=author,
         body=body,
         created_at=now,
         state=_first_state(author=author, space=space),
     )
+    follow_automatically(user=author, thread=thread)
+    post_published(post, new_thread=True)
     index_thread(thread)
     return thread
 
@@ -150,6 +153,8 @@ def reply(*, thread: Thread, author: User, body: str) -> Post:
     if state == PostState.PUBLISHED:
         Thread.objects.filter(pk=thread.pk).update(last_post_at=now)
         thread.last_post_at = now
+    follow_automatically(user=author, thread=thread)
+    post_published(post)
     index_thread(thread)
     return post
 
@@ -165,5 +170,6 @@ def edit_post(*, post: Post, editor: User, body: str) -> Post:
     )
     post.body, post.edited_at = body, now
     post.save(update_fields=["body", "edited_at"])
+    post_edited(post)
     index_thread(post.thread_id)
     return post

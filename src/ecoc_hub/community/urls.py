@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import directory, discussions, dsa, moderation, notifications, peers
+from .views import (
+    directory,
+    discussions,
+    dsa,
+    following,
+    moderation,
+    notifications,
+    peers,
+)
 
 app_name = "community"
 
@@ -9,10 +17,13 @@ urlpatterns = [
     path("spaces/new/", discussions.space_create, name="space_create"),
     path("spaces/<slug:slug>/", discussions.space, name="space"),
     path("spaces/<slug:slug>/edit/", discussions.space_edit, name="space_edit"),
+    path("spaces/<slug:slug>/follow/", following.space_follow, name="space_follow"),
     path("spaces/<slug:slug>/new/", discussions.thread_create, name="thread_create"),
     path("teams/<slug:slug>/", discussions.team_space, name="team_space"),
     path("threads/<int:pk>/", discussions.thread, name="thread"),
     path("threads/<int:pk>/reply/", discussions.reply, name="reply"),
+    path("threads/<int:pk>/follow/", following.thread_follow, name="thread_follow"),
+    path("threads/<int:pk>/answer/", following.thread_answer, name="thread_answer"),
     path(
         "threads/<int:pk>/moderate/", moderation.thread_moderate, name="thread_moderate"
     ),
@@ -29,6 +40,12 @@ urlpatterns = [
     path("appeals/<int:pk>/decide/", dsa.appeal_decide, name="appeal_decide"),
     path("transparency/", dsa.transparency_page, name="transparency"),
     path("notifications/", notifications.notifications, name="notifications"),
+    path(
+        "notifications/settings/",
+        following.notification_settings,
+        name="notification_settings",
+    ),
+    path("unsubscribe/<str:token>/", following.unsubscribe, name="unsubscribe"),
     path("directory/", directory.teams, name="directory"),
     path("directory/people/", directory.people, name="directory_people"),
     path("directory/me/", directory.me, name="directory_me"),

@@ -40,9 +40,14 @@ def send_email_task(
     text: str,
     html: str | None = None,
     attachments: list[Attachment] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=to
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        headers=headers or None,
     )
     if html:
         message.attach_alternative(html, "text/html")
@@ -60,11 +65,26 @@ def queue_email(
     context: dict[str, Any],
     language: str,
     attachments: list[Attachment] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
+    """Render the message in ``language`` and hand it to the task worker.
+
+    ``headers`` are extra header lines (``List-Unsubscribe``, ...): one
+    line each, so a value with a line break (or a name with a colon) is
+    refused rather than let it add headers of its own.
+    """
+    for name, value in (headers or {}).items():
+        if any(c in name + value for c in "\r\n") or ":" in name:
+            raise ValueError(f"Not a single header line: {name!r}")
     subject, text, html = render_email(
         template=template, context=context, language=language
     )
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject
     send_email_task.enqueue(
-        to=to, subject=subject, text=text, html=html, attachments=attachments
+        to=to,
+        subject=subject,
+        text=text,
+        html=html,
+        attachments=attachments,
+        headers=headers,
     )

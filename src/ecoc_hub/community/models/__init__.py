@@ -1,4 +1,11 @@
 from .discussions import MAX_POST_LENGTH, Post, PostRevision, Space, Thread
+from .following import (
+    Digest,
+    Follow,
+    Mention,
+    NotificationPreference,
+    ThreadEvent,
+)
 from .moderation import (
     Appeal,
     AppealEvent,
@@ -14,10 +21,14 @@ __all__ = [
     "MAX_POST_LENGTH",
     "Appeal",
     "AppealEvent",
+    "Digest",
     "DirectoryEntry",
+    "Follow",
+    "Mention",
     "Notice",
     "NoticeEvent",
     "Notification",
+    "NotificationPreference",
     "PeerFeedback",
     "PeerRequest",
     "PeerRequestEvent",
@@ -27,4 +38,5 @@ __all__ = [
     "Space",
     "Statement",
     "Thread",
+    "ThreadEvent",
 ]

@@ -158,6 +158,15 @@ class Thread(models.Model):
     is_pinned = models.BooleanField(
         _("pinned"), default=False, help_text=_("Shown first in its space.")
     )
+    #: In a question thread, the reply its author or a moderator marked.
+    answer = models.ForeignKey(
+        "Post",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answer"),
+    )
 
     class Meta:
         ordering = ["-is_pinned", "-last_post_at", "-pk"]

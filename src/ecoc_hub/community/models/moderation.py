@@ -199,9 +199,22 @@ class Notification(models.Model):
     thread = models.ForeignKey(
         Thread, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    #: The post a reply, new thread or mention notification is about.
+    post = models.ForeignKey(
+        "Post", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     url = models.CharField(_("link"), max_length=300)
     created_at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    #: Waits for the person's next digest e-mail.
+    awaits_digest = models.BooleanField(default=False, db_index=True)
+    digest = models.ForeignKey(
+        "Digest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,16 @@ from ecoc_hub.core.models import StateHistory
 
 from ..enums import PeerRequestKind, PeerRequestState
 from .discussions import Space, Thread
+
+#: A handle as written after an @ (``mentions.MENTION`` finds them in posts).
+HANDLE_PATTERN = r"[a-z0-9][a-z0-9_-]{1,39}"
+HANDLE_VALIDATOR = RegexValidator(
+    rf"^{HANDLE_PATTERN}\Z",
+    _(
+        "Use 2 to 40 lower-case letters, digits, hyphens or underscores, "
+        "starting with a letter or a digit."
+    ),
+)
 
 
 class PeerRequest(models.Model):
@@ -161,6 +172,19 @@ class DirectoryEntry(models.Model):
         related_name="directory_entry",
     )
     is_listed = models.BooleanField(_("list me in the directory"), default=False)
+    #: What others write after an @ to mention this person in a post.
+    handle = models.CharField(
+        _("handle for mentions"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[HANDLE_VALIDATOR],
+        help_text=_(
+            "Others mention you in a post by writing @ and this handle: "
+            "lower-case letters, digits, hyphens and underscores, 2 to 40."
+        ),
+    )
     role = models.CharField(
         _("my role"),
         max_length=160,

@@ -6,6 +6,8 @@ from django.utils.safestring import SafeString
 from ecoc_hub.accounts.languages import language_name as _language_name
 from ecoc_hub.core.markdown import render_markdown
 
+from ..mentions import link_mentions
+
 register = template.Library()
 
 
@@ -18,3 +20,9 @@ def post_markdown(text: str) -> SafeString:
 @register.filter
 def language_name(code: str) -> str:
     return _language_name(code)
+
+
+@register.filter
+def mentions(html: str, links: dict[str, str] | None) -> SafeString:
+    """Link the @handles of listed members in a post's rendered HTML."""
+    return link_mentions(html, links or {})

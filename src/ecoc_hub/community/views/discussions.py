@@ -17,9 +17,10 @@ from ecoc_hub.accounts.permissions import is_member, is_team_member
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ObjectHidden, get_for_user, requires
 
-from .. import moderation, permissions, queries, services
+from .. import following, moderation, permissions, queries, services
 from ..enums import PostState, SpaceKind
 from ..forms import PostForm, SpaceForm, ThreadForm
+from ..mentions import links_for as mention_links
 from ..models import Post, Space, Thread
 from ..workflow import POST_STATE
 
@@ -82,6 +83,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def space(request: HttpRequest, slug: str) -> HttpResponse:
     space = get_space(request, slug)
+    user = request.user
     page = Paginator(
         queries.threads_of(space, request.user), THREADS_PER_PAGE
     ).get_page(request.GET.get("page"))
@@ -94,6 +96,8 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
             "can_post": permissions.can_post_in_space(request.user, space),
             "can_manage": permissions.can_manage_space(request.user, space),
             "can_moderate": permissions.can_moderate_space(request.user, space),
+            "can_follow": permissions.can_follow_space(user, space),
+            "is_following": following.follows(user, space=space),
             "breadcrumbs": crumbs((space.display_name, "")),
         },
     )
@@ -192,6 +196,16 @@ def _thread_page(request: HttpRequest, thread: Thread, form: PostForm) -> HttpRe
     if not any(p["text_shown"] for p in posts):
         raise ObjectHidden
     space = thread.space
+    answer = next(
+        (
+            p
+            for p in posts
+            if p["post"].pk == thread.answer_id
+            and p["text_shown"]
+            and p["post"].state == PostState.PUBLISHED
+        ),
+        None,
+    )
     return render(
         request,
         "community/thread.html",
@@ -202,6 +216,15 @@ def _thread_page(request: HttpRequest, thread: Thread, form: PostForm) -> HttpRe
             "form": form,
             "can_reply": permissions.can_reply(user, thread),
             "can_moderate": permissions.can_moderate_thread(user, thread),
+            "can_follow": permissions.can_follow_thread(user, thread),
+            "is_following": following.follows(user, thread=thread),
+            "can_mark_answer": permissions.can_mark_answer(user, thread),
+            "answer": answer,
+            "first_post_id": posts[0]["post"].pk if posts else None,
+            "mention_links": mention_links(
+                [p["post"].body for p in posts if p["text_shown"]]
+            ),
+            "events": list(thread.events.select_related("actor", "post__author")),
             "held": [
                 p["post"]
                 for p in posts
