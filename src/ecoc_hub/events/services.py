@@ -327,14 +327,17 @@ def save_answers(*, application: Application, answers: dict[int, Any]) -> None:
 
 
 def state_counts(event: Event) -> dict[str, int]:
-    """Applications per state, and open offers: the selection's tally."""
-    from django.db.models import Count
+    """Applications per state, and open offers: the selection's tally, in one
+    query."""
+    from django.db.models import Count, Q
 
-    counts = dict.fromkeys(ApplicationState.values, 0)
-    for row in event.applications.order_by().values("state").annotate(n=Count("pk")):
-        counts[row["state"]] = row["n"]
-    counts["offered"] = event.applications.filter(offer_state=O.OFFERED).count()
-    return counts
+    return event.applications.aggregate(
+        **{
+            state: Count("pk", filter=Q(state=state))
+            for state in ApplicationState.values
+        },
+        offered=Count("pk", filter=Q(offer_state=O.OFFERED)),
+    )
 
 
 @transaction.atomic
