@@ -67,7 +67,7 @@ def _fold(line: str) -> str:
         return "\r\n ".join([line[:75], *rest]) + "\r\n"
     if len(line.encode()) <= 75:
         return line + "\r\n"
-    parts = []
+    parts: list[str] = []
     size = 0
     start = 0
     for index, char in enumerate(line):

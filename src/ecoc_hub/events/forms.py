@@ -258,6 +258,7 @@ class DraftForm(forms.Form):
         label=_("Draft this decision"),
         choices=[c for c in DraftDecision.choices if c[0]]
         + [("clear", _("Clear the drafted decision"))],
+        widget=MenuSelect,
     )
     SELECTED, ALL_MATCHING = "selected", "all"
     scope = forms.ChoiceField(

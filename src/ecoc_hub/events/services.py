@@ -327,17 +327,23 @@ def save_answers(*, application: Application, answers: dict[int, Any]) -> None:
 
 
 def state_counts(event: Event) -> dict[str, int]:
-    """Applications per state, and open offers: the selection's tally, in one
-    query."""
-    from django.db.models import Count, Q
+    """Applications per state, open offers and drafted decisions (not sent
+    yet): the selection's tally, from one grouped query."""
+    from django.db.models import Count
 
-    return event.applications.aggregate(
-        **{
-            state: Count("pk", filter=Q(state=state))
-            for state in ApplicationState.values
-        },
-        offered=Count("pk", filter=Q(offer_state=O.OFFERED)),
+    counts = dict.fromkeys([*ApplicationState.values, "offered", "drafted"], 0)
+    groups = (
+        event.applications.order_by()
+        .values_list("state", "offer_state", "draft_decision")
+        .annotate(n=Count("pk"))
     )
+    for state, offer_state, draft_decision, n in groups:
+        counts[state] += n
+        if offer_state == O.OFFERED:
+            counts["offered"] += n
+        if draft_decision:
+            counts["drafted"] += n
+    return counts
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from ecoc_hub.cities.countries import country_name
-from ecoc_hub.cities.models import Title, title_label
+from ecoc_hub.cities.models import title_label
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.markup import escape
 
@@ -63,6 +63,16 @@ def _filtered(event: Event, form: SelectionFilterForm) -> QuerySet[Application]:
             )
     sort = SORTS.get(data.get("sort") or "submitted", SORTS["submitted"])
     return rows.order_by(*sort)
+
+
+def _narrows(form: SelectionFilterForm) -> bool:
+    """Whether ``_filtered`` leaves out any application."""
+    if not form.is_valid():
+        return False
+    data = form.cleaned_data
+    if any(data.get(name) for name in ("state", "role", "title", "country")):
+        return True
+    return bool(data.get("question") and (data.get("answer") or "").strip())
 
 
 #: The columns the table shows (its title cities and countries are named from
@@ -169,22 +179,27 @@ SELECTION_PAGE_SIZE = 100
 def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     event = _event(request, slug, manage=True)
     question_list = list(event.questions.all())
-    codes = (
-        event.applications.exclude(country="")
-        .order_by()
-        .values_list("country", flat=True)
+    # The menus' countries and title cities, from one query of the distinct
+    # pairs among the applications.
+    codes = set()
+    named = {}
+    for country, title_id, city, city_country, year in (
+        event.applications.order_by()
+        .values_list(
+            "country",
+            "title_id",
+            "title__city__name",
+            "title__city__country_code",
+            "title__year",
+        )
         .distinct()
-    )
+    ):
+        if country:
+            codes.add(country)
+        if title_id is not None:
+            named[str(title_id)] = title_label(city, city_country, year)
     countries = sorted(((c, country_name(c, c)) for c in codes), key=lambda c: c[1])
-    titles = sorted(
-        (
-            (str(pk), title_label(name, country_code, year))
-            for pk, name, country_code, year in Title.objects.filter(
-                pk__in=event.applications.values("title_id")
-            ).values_list("pk", "city__name", "city__country_code", "year")
-        ),
-        key=lambda t: t[1],
-    )
+    titles = sorted(named.items(), key=lambda t: t[1])
     filters = SelectionFilterForm(
         request.GET or None, questions=question_list, titles=titles, countries=countries
     )
@@ -221,9 +236,14 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             (q for q in question_list if str(q.pk) == filters.cleaned_data["question"]),
             None,
         )
-    page = Paginator(
+    counts = services.state_counts(event)
+    paginator = Paginator(
         _filtered(event, filters).values(*TABLE_COLUMNS), SELECTION_PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    )
+    if not _narrows(filters):
+        # Every application: the tally has counted them already.
+        paginator.count = sum(counts[state] for state in ApplicationState.values)
+    page = paginator.get_page(request.GET.get("page"))
     rows = list(page.object_list)
     answers: dict[int, Answer] | None = None
     if shown_question is not None:
@@ -239,7 +259,6 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
-    counts = services.state_counts(event)
     return render(
         request,
         "events/selection.html",
@@ -252,7 +271,7 @@ def selection(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "query": query.urlencode(),
             "shown_question": shown_question,
             "counts": counts,
-            "drafted": event.applications.exclude(draft_decision="").count(),
+            "drafted": counts["drafted"],
             "breadcrumbs": _crumbs(event, (_("Selection"), "")),
         },
     )
