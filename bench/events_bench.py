@@ -7,7 +7,9 @@ the same rows as JSON; on SQLite and PostgreSQL in one run.
     .venv/bin/python bench/events_bench.py --postgres \\
         postgres://postgres@127.0.0.1:5432/ecoc_bench --repeat 30
 
-Each database is measured in a child process of its own (a fresh temporary
+The page and its bare view are requested in turn (one of each, repeated),
+so both meet the same load. Each database is measured in a child process of
+its own (a fresh temporary
 data directory for SQLite; the PostgreSQL database is emptied by
 ``migrate`` from zero when it holds no bench data). Every request goes
 through Django's test client, middleware included, for both the real page
@@ -184,24 +186,29 @@ def _build() -> dict[str, Any]:
 
 def _time(
     client: Any,
-    method: str,
-    url: str,
-    data: Any,
+    page: tuple[Any, ...],
+    bare: tuple[Any, ...],
     repeat: int,
     before: Any = None,
-) -> list[float]:
-    send = getattr(client, method)
-    data_for = data if callable(data) else (lambda n: data)
-    response = send(url, data_for(-1))  # warm-up
-    assert response.status_code in {200, 302}, (url, response.status_code)
-    durations = []
-    for n in range(repeat):
-        if before is not None:
-            before()
-        started = time.perf_counter()
-        response = send(url, data_for(n))
-        durations.append((time.perf_counter() - started) * 1000)
+) -> tuple[list[float], list[float]]:
+    """Durations of the page and of its bare view, one request of each in
+    turn, so both meet the same load of a shared machine."""
+    sends = []
+    for method, url, data in (page, bare):
+        send = getattr(client, method)
+        data_for = data if callable(data) else (lambda n, data=data: data)
+        response = send(url, data_for(-1))  # warm-up
         assert response.status_code in {200, 302}, (url, response.status_code)
+        sends.append((send, url, data_for))
+    durations: tuple[list[float], list[float]] = ([], [])
+    for n in range(repeat):
+        for index, (send, url, data_for) in enumerate(sends):
+            if before is not None and index == 0:
+                before()
+            started = time.perf_counter()
+            response = send(url, data_for(n))
+            durations[index].append((time.perf_counter() - started) * 1000)
+            assert response.status_code in {200, 302}, (url, response.status_code)
     return durations
 
 
@@ -247,13 +254,13 @@ def child(args: argparse.Namespace) -> None:
     }
     results = {}
     for name, (page, bare) in cases.items():
-        page_ms = _time(
+        page_ms, bare_ms = _time(
             client,
-            *page[:3],
+            page[:3],
+            bare,
             repeat=args.repeat,
             before=page[3] if len(page) > 3 else None,
         )
-        bare_ms = _time(client, *bare, repeat=args.repeat)
         results[name] = {
             "page": [_percentile(page_ms, 0.5), _percentile(page_ms, 0.95)],
             "bare": [_percentile(bare_ms, 0.5), _percentile(bare_ms, 0.95)],

@@ -5,8 +5,9 @@ from __future__ import annotations
 import lxml.html
 import pytest
 from django import forms
+from django.test.html import parse_html
 
-from ecoc_hub.core.forms import summary_errors
+from ecoc_hub.core.forms import MenuSelect, summary_errors
 
 
 class ExampleForm(forms.Form):
@@ -182,3 +183,24 @@ def test_no_form_asks_for_codes_typed_by_hand():
     ]
 
     assert offenders == []
+
+
+@pytest.mark.parametrize("value", ["", "b&c", "missing"])
+def test_menu_select_writes_what_djangos_select_template_writes(value):
+    choices = [("", "All"), ("a", 'Say "hi" <b>'), ("b&c", "Zoë & Co"), (3, "Three")]
+    attrs = {"id": "id_menu", "aria-describedby": "x y", "required": True}
+
+    ours = MenuSelect(choices=choices).render("menu", value, attrs=attrs)
+    django = forms.Select(choices=choices).render("menu", value, attrs=attrs)
+
+    assert parse_html(ours) == parse_html(django)
+    assert "&lt;b&gt;" in ours
+
+
+def test_menu_select_leaves_options_in_groups_to_djangos_templates():
+    choices = [("Cities", [("oulu", "Oulu"), ("nova", "Nova Gorica")])]
+
+    html = MenuSelect(choices=choices).render("menu", "nova")
+
+    assert html == forms.Select(choices=choices).render("menu", "nova")
+    assert '<optgroup label="Cities">' in html

@@ -225,3 +225,95 @@ def test_the_feed_of_a_deactivated_account_is_not_found(client, member):
 
 def test_an_unknown_feed_token_is_not_found(client, db):
     assert client.get(reverse("events:feed", args=["no-such-token"])).status_code == 404
+
+
+def test_text_is_escaped_and_long_lines_folded_as_rfc_5545_says(client):
+    # Commas, semicolons, backslashes and line breaks in a session's words,
+    # and a description longer than a line in a language with accents.
+    event = make_event(title="Camp; Oulu, 2026", time_zone="Europe/Helsinki")
+    description = "Première partie\\ de l'atelier, à Oulu;\r\nDeuxième ligne. " * 4
+    make_session(
+        event,
+        title="Écrire, lire; voir",
+        room="Salle 2, étage 1",
+        description=description,
+    )
+
+    response = client.get(reverse("events:event_ics", args=[event.slug]))
+    (vevent,) = _vevents(_parse(response))
+
+    assert str(vevent["summary"]) == "Écrire, lire; voir · Camp; Oulu, 2026"
+    assert str(vevent["description"]) == description.replace("\r\n", "\n")
+    assert str(vevent["location"]) == "Salle 2, étage 1"
+    lines = response.content.split(b"\r\n")
+    assert lines[-1] == b""  # every line, the last too, ends with CRLF
+    assert b"\n" not in b"".join(lines)
+    assert max(len(line) for line in lines) == 75
+    for line in lines:
+        line.decode()  # no fold inside a UTF-8 character
+
+
+def test_a_session_of_an_event_in_utc_is_written_in_utc_without_a_zone(client):
+    event = make_event(time_zone="UTC")
+    make_session(
+        event,
+        starts_at=datetime(2026, 6, 1, 8, 0, tzinfo=UTC),
+        ends_at=datetime(2026, 6, 1, 9, 0, tzinfo=UTC),
+    )
+
+    response = client.get(reverse("events:event_ics", args=[event.slug]))
+    calendar = _parse(response)
+
+    (vevent,) = _vevents(calendar)
+    assert vevent.decoded("dtstart") == datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+    assert b"DTSTART:20260601T080000Z" in response.content
+    assert calendar.walk("VTIMEZONE") == []
+
+
+def test_a_feed_across_events_and_zones_has_one_vtimezone_per_zone(
+    client, organiser, member
+):
+    zones = ["Europe/Berlin", "Europe/Lisbon", "Europe/Berlin"]
+    events = [
+        make_event(organisers=[organiser], title=f"Camp {n}", time_zone=zone)
+        for n, zone in enumerate(zones)
+    ]
+    for n, event in enumerate(events):
+        make_session(event, title=f"Part {n}")
+        application = apply(event, member)
+        services.decide(application=application, action="accept", actor=organiser)
+    feed = services.renew_calendar_feed(user=member)
+
+    calendar = _parse(client.get(feed.get_absolute_url()))
+
+    assert sorted(str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")) == [
+        "Europe/Berlin",
+        "Europe/Lisbon",
+    ]
+    starts = {
+        str(v["summary"]): v["dtstart"].params["TZID"] for v in _vevents(calendar)
+    }
+    assert starts == {
+        "Part 0 · Camp 0": "Europe/Berlin",
+        "Part 1 · Camp 1": "Europe/Lisbon",
+        "Part 2 · Camp 2": "Europe/Berlin",
+    }
+
+
+@pytest.mark.parametrize("events", [1, 3])
+def test_the_feed_query_count_is_constant(
+    client, organiser, member, django_assert_num_queries, events
+):
+    for event in [make_event(organisers=[organiser]) for _ in range(events)]:
+        for _ in range(3):
+            make_session(event)
+        application = apply(event, member)
+        services.decide(application=application, action="accept", actor=organiser)
+    url = services.renew_calendar_feed(user=member).get_absolute_url()
+
+    # The feed, its version, the sessions, their events, and the built copy
+    # looked up and stored.
+    with django_assert_num_queries(10):
+        response = client.get(url)
+
+    assert len(_vevents(_parse(response))) == 3 * events

@@ -7,11 +7,13 @@ import hashlib
 import io
 import json
 import zipfile
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from ecoc_hub.cities.models import Title
 from ecoc_hub.events import services
@@ -167,8 +169,8 @@ def test_selection_filters_by_role_country_and_answer(client, organiser, event):
     by_role = client.get(url, {"role": "delivery_team", "country": "FI"})
     by_answer = client.get(url, {"question": q.pk, "answer": "theat"})
 
-    assert [r["application"].pk for r in by_role.context["table"]] == [a.pk]
-    assert [r["application"].role for r in by_answer.context["table"]] == ["researcher"]
+    assert [r["pk"] for r in by_role.context["table"]] == [a.pk]
+    assert [r["role"] for r in by_answer.context["table"]] == ["researcher"]
     assert "<td>Finland</td>" in by_role.content.decode()
 
 
@@ -181,7 +183,7 @@ def test_selection_sorts_by_name(client, organiser, event):
         reverse("events:selection", args=[event.slug]), {"sort": "name"}
     )
 
-    assert [r["application"].name for r in response.context["table"]] == [
+    assert [r["name"] for r in response.context["table"]] == [
         "Adam",
         "Mia",
         "Zoe",
@@ -203,8 +205,8 @@ def test_selection_pages_the_table_and_keeps_the_filters(
     first = client.get(url, {"role": "researcher", "sort": "name"})
     last = client.get(url, {"role": "researcher", "sort": "name", "page": 3})
 
-    assert [r["application"].name for r in first.context["table"]] == ["Ana", "Ben"]
-    assert [r["application"].name for r in last.context["table"]] == ["Eva"]
+    assert [r["name"] for r in first.context["table"]] == ["Ana", "Ben"]
+    assert [r["name"] for r in last.context["table"]] == ["Eva"]
     page = first.content.decode()
     assert "5 applications · rows 1 to 2" in page
     assert "Page 1 of 3" in page
@@ -257,7 +259,7 @@ def test_selection_query_count_is_constant(
     client.force_login(organiser)
     client.get(reverse("events:selection", args=[event.slug]))  # warm the session
 
-    with django_assert_num_queries(14):  # the page's rows and their count
+    with django_assert_num_queries(10):  # the page's rows and their answers
         client.get(reverse("events:selection", args=[event.slug]), {"question": q.pk})
 
 
@@ -353,3 +355,42 @@ def test_other_organisers_cannot_draft_on_this_event(client, event):
     assert response.status_code == 403
     application.refresh_from_db()
     assert application.draft_decision == ""
+
+
+def test_the_selection_rows_show_each_cell_escaped_and_translated(
+    client, organiser, event
+):
+    oulu = Title.objects.get(year=2026, city__name="Oulu")
+    q = Question.objects.create(event=event, kind="yes_no", label="Vegetarian?")
+    city = apply(event, name="Ana <b>Sousa</b>", title=oulu, country="FI")
+    other = apply(
+        event, name="Ben & co", organisation="Kultur <i>e.V.</i>", role="researcher"
+    )
+    Application.objects.filter(pk=city.pk).update(
+        offer_state="offered",
+        offer_expires_at=timezone.now() + timedelta(days=2),
+        draft_decision="accept",
+    )
+    Answer.objects.create(application=city, question=q, value=True)
+    client.force_login(organiser)
+    url = reverse("events:selection", args=[event.slug])
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    with_answers = client.get(url, {"question": q.pk}).content.decode()
+
+    assert (
+        f'<th scope="row"><a href="{city.get_absolute_url()}">'
+        "Ana &lt;b&gt;Sousa&lt;/b&gt;</a></th><td>Oulu 2026</td><td>Finlande</td>"
+    ) in page
+    assert (
+        f'<label for="select-{city.pk}" class="visually-hidden">'
+        "Sélectionner Ana &lt;b&gt;Sousa&lt;/b&gt;</label>"
+    ) in page
+    assert '<span class="badge">Place proposée</span>' in page
+    assert "<td><strong>Accepter</strong></td>" in page
+    assert (
+        f'<a href="{other.get_absolute_url()}">Ben &amp; co</a></th>'
+        "<td>Kultur &lt;i&gt;e.V.&lt;/i&gt;</td><td>—</td>"
+    ) in page
+    assert "<td>Yes</td>" in with_answers
+    assert "<i>" not in page

@@ -114,6 +114,12 @@ class City(models.Model):
         return slugify(f"{name}-{country_code}")
 
 
+def title_label(name: str, country_code: str, year: int) -> str:
+    """A title as people name it, "Oulu 2026", from its city's stored name and
+    country and its year: ``str(title)``, for lists read with ``values()``."""
+    return f"{city_name(name, country_code)} {year}"
+
+
 class Title(models.Model):
     """A European Capital of Culture title: one city, one year."""
 
@@ -147,7 +153,7 @@ class Title(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.city.display_name} {self.year}"
+        return title_label(self.city.name, self.city.country_code, self.year)
 
     def get_absolute_url(self) -> str:
         return reverse("cities:title", args=[self.city.slug, self.year])

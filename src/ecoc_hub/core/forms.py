@@ -9,9 +9,11 @@ from typing import Any
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from .collation import sort_by_name
+from .markup import attributes, escape
 
 
 class FormRenderer(DjangoTemplates):
@@ -20,6 +22,41 @@ class FormRenderer(DjangoTemplates):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
     formset_template_name = "core/forms/formset.html"
+
+
+class MenuSelect(forms.Select):
+    """A ``<select>`` written in Python: the same markup as Django's
+    ``select.html``, without building each option's context and rendering a
+    template (and its attributes' template) for it, which cost most of a
+    filter form's time with a hundred options. Options in groups fall back to
+    Django's templates."""
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        values = set(self.format_value(value))
+        chosen = False
+        options = []
+        for option_value, label in self.choices:
+            if isinstance(label, list | tuple):
+                return super().render(name, value, attrs, renderer)
+            text = "" if option_value is None else str(option_value)
+            # As Django's ``optgroups``: one option selected at most.
+            selected = not chosen and text in values
+            chosen = chosen or selected
+            options.append(
+                f'\n  <option value="{escape(text)}"'
+                f"{' selected' if selected else ''}>{escape(label)}</option>"
+            )
+        return mark_safe(  # noqa: S308 - every value escaped above
+            f'<select name="{escape(name)}"'
+            f"{attributes(self.build_attrs(self.attrs, attrs))}>"
+            f"{''.join(options)}\n</select>"
+        )
 
 
 class ChooserWidget(forms.CheckboxSelectMultiple):

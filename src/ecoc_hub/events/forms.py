@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.accounts.languages import spoken_language_choices
 from ecoc_hub.cities.models import Title
-from ecoc_hub.core.forms import ChooserWidget, choice_field
+from ecoc_hub.core.forms import ChooserWidget, MenuSelect, choice_field
 from ecoc_hub.core.uploads import StagedFileField, StagedUploadsMixin
 from ecoc_hub.library.files import EXTENSIONS, UploadRejected, stage_upload
 from ecoc_hub.library.vocab import language_terms
@@ -201,11 +201,11 @@ SORTS = {
 
 
 class SelectionFilterForm(forms.Form):
-    state = forms.ChoiceField(label=_("Status"), required=False)
-    role = forms.ChoiceField(label=_("Role"), required=False)
-    title = forms.ChoiceField(label=_("Title city"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    question = forms.ChoiceField(label=_("Question"), required=False)
+    state = forms.ChoiceField(label=_("Status"), required=False, widget=MenuSelect)
+    role = forms.ChoiceField(label=_("Role"), required=False, widget=MenuSelect)
+    title = forms.ChoiceField(label=_("Title city"), required=False, widget=MenuSelect)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=MenuSelect)
+    question = forms.ChoiceField(label=_("Question"), required=False, widget=MenuSelect)
     answer = forms.CharField(label=_("Answer contains"), required=False, max_length=100)
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -217,6 +217,7 @@ class SelectionFilterForm(forms.Form):
             ("city", _("City or organisation")),
             ("state", _("Status")),
         ],
+        widget=MenuSelect,
     )
 
     def __init__(
@@ -257,6 +258,7 @@ class DraftForm(forms.Form):
         label=_("Draft this decision"),
         choices=[c for c in DraftDecision.choices if c[0]]
         + [("clear", _("Clear the drafted decision"))],
+        widget=MenuSelect,
     )
     SELECTED, ALL_MATCHING = "selected", "all"
     scope = forms.ChoiceField(

@@ -47,6 +47,8 @@ def accepted_sessions(user: Any) -> QuerySet[Session]:
             event__applications__state=ApplicationState.ACCEPTED,
         )
         .exclude(event__visibility=Visibility.DRAFT)
-        .select_related("event")
+        # The few events in one query, not each event's columns read (and
+        # their dates converted) once per session.
+        .prefetch_related("event")
         .distinct()
     )

@@ -327,13 +327,22 @@ def save_answers(*, application: Application, answers: dict[int, Any]) -> None:
 
 
 def state_counts(event: Event) -> dict[str, int]:
-    """Applications per state, and open offers: the selection's tally."""
+    """Applications per state, open offers and drafted decisions (not sent
+    yet): the selection's tally, from one grouped query."""
     from django.db.models import Count
 
-    counts = dict.fromkeys(ApplicationState.values, 0)
-    for row in event.applications.order_by().values("state").annotate(n=Count("pk")):
-        counts[row["state"]] = row["n"]
-    counts["offered"] = event.applications.filter(offer_state=O.OFFERED).count()
+    counts = dict.fromkeys([*ApplicationState.values, "offered", "drafted"], 0)
+    groups = (
+        event.applications.order_by()
+        .values_list("state", "offer_state", "draft_decision")
+        .annotate(n=Count("pk"))
+    )
+    for state, offer_state, draft_decision, n in groups:
+        counts[state] += n
+        if offer_state == O.OFFERED:
+            counts["offered"] += n
+        if draft_decision:
+            counts["drafted"] += n
     return counts
 
 
