@@ -369,7 +369,7 @@ def _resource_lesson(module: Module) -> None:
     services.add_lesson(
         module=module,
         kind=LessonKind.RESOURCE,
-        title="Read: a title city's own report",
+        title="A title city's own report",
         body="How one title city measured its reach. Read the pages on "
         "audiences, from page 2.",
         minutes=20,
