@@ -465,3 +465,20 @@ def test_publishing_refuses_a_resource_lesson_without_a_resource(trainer):
     with pytest.raises(TransitionError) as caught:
         transition(course, "publish", actor=None)
     assert caught.value.code == "no_resource"
+
+
+def test_editing_without_new_files_keeps_them(client, audio_lesson, trainer):
+    client.force_login(trainer)
+    url = reverse(
+        "courses:lesson_edit", args=[audio_lesson.module.course.slug, audio_lesson.pk]
+    )
+    form = client.get(url).content.decode()
+    assert "Leave empty to keep the current file (MP3 audio, 0:24)." in form
+    assert 'enctype="multipart/form-data"' in form
+
+    response = client.post(url, {"title": "Renamed", "body": "", "minutes": "4"})
+
+    assert response.status_code == 302
+    audio_lesson.refresh_from_db()
+    assert (audio_lesson.title, audio_lesson.media_mime) == ("Renamed", "audio/mpeg")
+    assert len(audio_lesson.captions_cues) == 3

@@ -121,3 +121,18 @@ def test_a_resource_unpublished_later_is_not_shown_and_the_trainer_learns_why(
 
     assert 'id="pdf-viewer"' not in html
     assert "not published" in html
+
+
+def test_a_page_past_the_end_of_the_document_is_refused(
+    client, course, trainer, resource
+):
+    pdf = resource.files.get()
+    pdf.page_count = 3
+    pdf.save(update_fields=["page_count"])
+    client.force_login(trainer)
+
+    response = _post(client, course, resource=resource.pk, resource_page="9")
+
+    assert response.context["form"].errors["resource_page"] == [
+        "The document has 3 pages."
+    ]

@@ -301,7 +301,7 @@ class MediaLessonForm(forms.ModelForm):
             self.fields["media_file"].help_text = _(
                 "Leave empty to keep the current file (%(type)s, %(length)s)."
             ) % {
-                "type": self.instance.media_mime,
+                "type": media.format_name(self.instance.media_mime),
                 "length": media.clock(self.instance.media_duration),
             }
             self.fields["captions_file"].help_text = _(

@@ -36,6 +36,16 @@ MAX_SECONDS = 24 * 3600
 FOLDER = "courses/media"
 
 
+def format_name(mime: str) -> str:
+    """The format as a person names it."""
+    return {
+        "audio/mpeg": _("MP3 audio"),
+        "audio/mp4": _("M4A audio"),
+        "video/mp4": _("MP4 video"),
+        "video/webm": _("WebM video"),
+    }.get(mime, _("Unknown format"))
+
+
 def max_media_bytes() -> int:
     return settings.ECOC_HUB_MAX_UPLOAD_MB * 1024 * 1024
 
