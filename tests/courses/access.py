@@ -199,3 +199,28 @@ register(
 )
 register("courses:analytics", _url("analytics", _slug), EDITORS)
 register("courses:learners_csv", _url("learners_csv", _slug), EDITORS)
+
+
+# Video and audio lessons (issue 14, media lessons): the file, captions and
+# the player's reports follow the lesson's own rules.
+@extend_world
+def _media_lessons(world) -> None:
+    from .conftest import add_media_lesson
+
+    world.course_media = add_media_lesson(world.course)
+
+
+def _media(w):
+    return w.course_media.pk
+
+
+LESSON_FILE = expect(visitor=302, member=200, other_team_member=403, curator=200)
+register("courses:lesson_media", _url("lesson_media", _slug, _media), LESSON_FILE)
+register("courses:lesson_captions", _url("lesson_captions", _slug, _media), LESSON_FILE)
+register(
+    "courses:lesson_played",
+    _url("lesson_played", _slug, _media),
+    # No report in the body: refused, nothing recorded; a curator previews.
+    expect(visitor=302, member=400, other_team_member=403, curator=403),
+    method="post",
+)

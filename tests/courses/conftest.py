@@ -126,3 +126,36 @@ def right_answers(q) -> dict:
             str(c.pk): c.match for c in q["matching"].choices.all()
         },
     }
+
+
+# --- Video and audio lessons (issue 14, media lessons) ---
+
+CAPTIONS = """WEBVTT
+
+00:00:00.000 --> 00:00:05.000
+<v Ana>Welcome to audience development.
+
+00:00:05.000 --> 00:00:12.000
+Who is not coming yet, and why?
+
+00:00:12.000 --> 00:00:20.000
+Listening comes before programming.
+"""
+
+
+def add_media_lesson(course: Course, *, seconds: float = 20.0, **fields) -> Lesson:
+    """An audio lesson (a silent MP3 of ``seconds``) with CAPTIONS, at the end
+    of the course's last module."""
+    import io
+
+    from ecoc_hub.courses import media
+
+    checked = media.check_media(io.BytesIO(media.silent_mp3(seconds)))
+    fields.setdefault("title", "Listen to the city")
+    return services.save_media_lesson(
+        module=course.modules.last(),
+        lesson=None,
+        changes=fields,
+        checked=checked,
+        captions=(CAPTIONS, media.parse_captions(CAPTIONS)),
+    )

@@ -1,9 +1,11 @@
 from io import StringIO
 
+import pytest
+
 from ecoc_hub.accounts.demo import load_demo as load_people
 from ecoc_hub.certificates.models import Certificate
 from ecoc_hub.courses import demo
-from ecoc_hub.courses.models import Course, Enrolment
+from ecoc_hub.courses.models import Course, Enrolment, Lesson
 
 
 def test_demo_builds_three_courses_a_learner_mid_way_and_a_graduate_once(db):
@@ -34,3 +36,25 @@ def test_demo_builds_three_courses_a_learner_mid_way_and_a_graduate_once(db):
     member = Enrolment.objects.get(learner__email="demo-member@example.org")
     assert member.progress.filter(completed_at__isnull=False).count() == 2
     assert Certificate.objects.get().recipient.email == "demo-participant@example.org"
+    audio = Lesson.objects.get(
+        module__course__slug="audience-development", kind="media"
+    )
+    assert audio.media_mime == "audio/mpeg" and audio.captions_cues
+    assert audio.media_duration == pytest.approx(
+        audio.captions_cues[-1]["end"] + 1, abs=0.1
+    )
+
+
+def test_demo_embeds_a_readable_library_resource_in_audience_development(db, curator):
+    from tests.factories import UserFactory
+    from tests.library.conftest import make_resource
+
+    make_resource(owner=UserFactory(), curator=curator, title="Hidden", state="draft")
+    shown = make_resource(owner=UserFactory(), curator=curator, title="Shown")
+    load_people(stdout=StringIO())
+
+    demo.load_demo(stdout=StringIO())
+
+    lesson = Lesson.objects.get(kind="resource")
+    assert lesson.module.course.slug == "audience-development"
+    assert (lesson.resource, lesson.resource_page) == (shown, 2)

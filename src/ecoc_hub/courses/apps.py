@@ -26,3 +26,11 @@ class CoursesConfig(AppConfig):
         register_sections()
         register_exporter("courses", export_course_data)
         register_eraser(erase_course_data)
+        # Video and audio lessons (issue 14): their files in backups and
+        # fixity, and removed from storage when no lesson uses them any more.
+        from ecoc_hub.core import storedfiles
+
+        from .media import lesson_files, watch_deletions
+
+        storedfiles.register("courses", lesson_files)
+        watch_deletions()

@@ -1,11 +1,13 @@
-"""Demo courses: audience development (in English) and European cooperation
-(in French), each with text lessons and a quiz; Elena Expert trains both,
+"""Demo courses: audience development (in English, with an audio lesson
+with captions and a library resource) and European cooperation (in French),
+each with text lessons and a quiz; Elena Expert trains both,
 the demo member is half-way through the first and the demo participant has
 completed the second, with its certificate. Idempotent: a course that
 exists is left as it is."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -13,9 +15,12 @@ from django.utils.translation import gettext as _
 from ecoc_hub.accounts.models import User
 from ecoc_hub.cities.models import CapacityArea
 from ecoc_hub.core.workflow import transition
+from ecoc_hub.library.models import Resource, ResourceFile
 
-from . import quiz, services
-from .models import Course, Lesson
+from . import media, quiz, services
+from .enums import LessonKind
+from .models import Course, Lesson, Module
+from .resources import resource_problem
 
 TRAINER = "demo-expert@example.org"
 LEARNER = "demo-member@example.org"
@@ -285,10 +290,15 @@ def _course(data: dict[str, Any], trainer: User | None) -> tuple[Course, bool]:
         trainers=[trainer] if trainer else [],
         prerequisites=Course.objects.filter(slug__in=data.get("after", [])),
     )
+    modules = []
     for title, lessons in data["modules"]:
         module = services.add_module(course=course, title=title)
+        modules.append(module)
         for lesson_title, body in lessons:
             services.add_lesson(module=module, title=lesson_title, body=body)
+    if data is AUDIENCES:
+        _audio_lesson(modules[0])
+        _resource_lesson(modules[-1])
     lesson = services.add_lesson(
         module=module,
         title="Quiz" if data["languages"] == ["en"] else "Quiz de fin de cours",
@@ -301,6 +311,71 @@ def _course(data: dict[str, Any], trainer: User | None) -> tuple[Course, bool]:
         services.save_question(lesson=lesson, fields=fields, choices=choices)
     transition(course, "publish", actor=trainer)
     return course, True
+
+
+# The audio lesson: a conversation with captions. The demo has no speech
+# synthesiser to rely on, so the audio is silence paced like the captions
+# (as the podcasts demo does without espeak-ng), read at an even pace.
+CONVERSATION = [
+    ("Ana", "Welcome. Today we talk about the people who do not come yet."),
+    ("Jonas", "In our city we started with a simple map of ticket postcodes."),
+    ("Ana", "And the map showed whole districts with no visitors at all."),
+    ("Jonas", "So we went there: to the market, the football club, the school."),
+    ("Ana", "We asked what people do on a free evening, and we listened."),
+    ("Jonas", "Listening first changed what we programmed the next season."),
+]
+WORDS_PER_SECOND = 2.5
+
+
+def conversation_captions() -> tuple[str, float]:
+    """WebVTT for CONVERSATION and the audio's length in seconds."""
+    lines, start = ["WEBVTT", ""], 0.5
+    for speaker, text in CONVERSATION:
+        end = start + max(3.0, round(len(text.split()) / WORDS_PER_SECOND, 1))
+        lines += [f"{media.vtt_time(start)} --> {media.vtt_time(end)}"]
+        lines += [f"<v {speaker}>{text}", ""]
+        start = end + 0.4
+    return "\n".join(lines), start + 0.6
+
+
+def _audio_lesson(module: Module) -> None:
+    text, seconds = conversation_captions()
+    services.save_media_lesson(
+        module=module,
+        lesson=None,
+        changes={
+            "title": "A conversation on non-audiences",
+            "body": "Two programme managers on how they met the people who "
+            "did not come. Select a line of the transcript to play from there.",
+            "minutes": 5,
+        },
+        checked=media.check_media(io.BytesIO(media.silent_mp3(seconds))),
+        captions=(text, media.parse_captions(text)),
+    )
+
+
+def _resource_lesson(module: Module) -> None:
+    """The first public resource on audience development with a PDF."""
+    readable = Resource.objects.filter(
+        state=Resource.State.PUBLISHED,
+        access=Resource.Access.PUBLIC,
+        files__kind=ResourceFile.Kind.PDF,
+    ).order_by("pk")
+    on_audiences = readable.filter(capacity_areas__code="audience-development")
+    candidates = [*on_audiences.distinct(), *readable.distinct()]
+    found = next((r for r in candidates if not resource_problem(r)), None)
+    if found is None:
+        return  # no library demo loaded: the course goes without this lesson
+    services.add_lesson(
+        module=module,
+        kind=LessonKind.RESOURCE,
+        title="A title city's own report",
+        body="How one title city measured its reach. Read the pages on "
+        "audiences, from page 2.",
+        minutes=20,
+        resource=found,
+        resource_page=2,
+    )
 
 
 def _right_answers(lesson: Lesson) -> dict[str, Any]:

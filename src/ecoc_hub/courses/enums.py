@@ -38,18 +38,26 @@ class EnrolmentState(models.TextChoices):
 class LessonKind(models.TextChoices):
     TEXT = "text", _("Text")
     QUIZ = "quiz", _("Quiz")
+    MEDIA = "media", _("Video or audio")
+    RESOURCE = "resource", _("Library resource")
 
 
 class CompletionRule(models.TextChoices):
     VIEWED = "viewed", _("Complete when opened")
     PASSED = "passed", _("Complete when the quiz is passed")
+    WATCHED = "watched", _("Complete when 90 % is played")
 
 
 #: How each kind of lesson is completed.
 COMPLETION_OF_KIND = {
     LessonKind.TEXT: CompletionRule.VIEWED,
     LessonKind.QUIZ: CompletionRule.PASSED,
+    LessonKind.MEDIA: CompletionRule.WATCHED,
+    LessonKind.RESOURCE: CompletionRule.VIEWED,
 }
+
+#: The share of a video or audio lesson a learner must play to complete it.
+WATCHED_SHARE = 0.9
 
 
 class QuestionKind(models.TextChoices):

@@ -12,9 +12,12 @@ from ecoc_hub.accounts.models import User
 from ecoc_hub.cities.models import CapacityArea
 from ecoc_hub.core.forms import ChooserWidget
 from ecoc_hub.core.roles import CURATOR, EXPERT, ORGANISER
+from ecoc_hub.library.models import Resource, ResourceFile
 from ecoc_hub.library.vocab import language_choices, language_terms
 
+from . import media
 from .models import Course, Lesson, Module, Question
+from .resources import lesson_pdf, resource_problem
 
 
 class CourseChoiceField(forms.ModelMultipleChoiceField):
@@ -262,3 +265,128 @@ def check_question(form: QuestionForm, rows: list[dict[str, Any]]) -> None:
         len(rows) < 2 or any(not r["match"] for r in rows)
     ):
         form.add_error(None, _("Give at least two items, each with what it matches."))
+
+
+# --- Video, audio and library-resource lessons (issue 14, media lessons) ---
+
+
+class MediaLessonForm(forms.ModelForm):
+    """A video or audio lesson: the file and its WebVTT captions are checked
+    by content here; the service stores them."""
+
+    media_file = forms.FileField(
+        label=_("Video or audio file"),
+        required=False,
+        help_text=_("MP3 or M4A audio, MP4 or WebM video."),
+    )
+    captions_file = forms.FileField(
+        label=_("Captions (WebVTT)"),
+        required=False,
+        help_text=_(
+            "A .vtt file: shown as captions on a video and as the transcript "
+            "beside the player."
+        ),
+    )
+
+    class Meta:
+        model = Lesson
+        fields = ["title", "body", "minutes", "is_required"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        labels = {"body": _("Introduction")}
+        help_texts = {"body": _("Markdown, shown above the player.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.media:
+            self.fields["media_file"].help_text = _(
+                "Leave empty to keep the current file (%(type)s, %(length)s)."
+            ) % {
+                "type": media.format_name(self.instance.media_mime),
+                "length": media.clock(self.instance.media_duration),
+            }
+            self.fields["captions_file"].help_text = _(
+                "Leave empty to keep the current captions."
+            )
+        self.checked: media.CheckedMedia | None = None
+        self.captions: tuple[str, list[dict[str, Any]]] | None = None
+
+    def clean_media_file(self) -> Any:
+        upload = self.cleaned_data.get("media_file")
+        if upload:
+            self.checked = media.check_media(upload)
+        elif not self.instance.media:
+            raise forms.ValidationError(_("Upload the video or audio file."))
+        return upload
+
+    def clean_captions_file(self) -> Any:
+        upload = self.cleaned_data.get("captions_file")
+        if upload:
+            text = media.read_captions(upload)
+            self.captions = (text, media.parse_captions(text))
+        elif not self.instance.captions_vtt:
+            raise forms.ValidationError(
+                _("Upload the captions: learners who cannot hear need them.")
+            )
+        return upload
+
+
+class ResourceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.title
+
+
+class ResourceLessonForm(forms.ModelForm):
+    """A lesson that embeds a library resource's PDF, opened at a page."""
+
+    resource = ResourceChoiceField(
+        label=_("Library resource"),
+        queryset=Resource.objects.none(),
+        help_text=_("A published resource with a PDF file, open to every member."),
+    )
+
+    class Meta:
+        model = Lesson
+        fields = [
+            "title",
+            "body",
+            "minutes",
+            "is_required",
+            "resource",
+            "resource_page",
+        ]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        labels = {"body": _("Introduction")}
+        help_texts = {"body": _("Markdown, shown above the document.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["resource"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
+        # Every resource with a PDF is offered, so that choosing one learners
+        # cannot see gets a clear reason rather than "not one of the choices".
+        field.queryset = (
+            Resource.objects.filter(files__kind=ResourceFile.Kind.PDF)
+            .distinct()
+            .order_by("title")
+        )
+
+    def clean_resource(self) -> Any:
+        resource = self.cleaned_data.get("resource")
+        if resource is None:
+            return resource
+        problem = resource_problem(resource)
+        if problem:
+            raise forms.ValidationError(problem)
+        return resource
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        resource, page = cleaned.get("resource"), cleaned.get("resource_page")
+        pdf = lesson_pdf(resource) if resource else None
+        pages = getattr(pdf, "page_count", None) if pdf else None
+        if pages and page and page > pages:
+            self.add_error(
+                "resource_page",
+                _("The document has %(pages)s pages.") % {"pages": pages},
+            )
+        return cleaned

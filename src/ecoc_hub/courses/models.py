@@ -218,6 +218,29 @@ class Lesson(models.Model):
         default=True,
         help_text=_("Each attempt shows the options of each question in a new order."),
     )
+    # Video or audio lessons: the file (content-addressed, see media.py),
+    # what was read from it, its WebVTT captions and their cues.
+    media = models.FileField(_("video or audio file"), max_length=200, blank=True)
+    media_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    media_size = models.PositiveBigIntegerField(default=0, editable=False)
+    media_mime = models.CharField(max_length=40, blank=True, editable=False)
+    media_duration = models.FloatField(default=0, editable=False)
+    captions_vtt = models.TextField(_("captions (WebVTT)"), blank=True)
+    captions_cues = models.JSONField(default=list, blank=True, editable=False)
+    # Library-resource lessons: a published resource's PDF, opened at a page.
+    resource = models.ForeignKey(
+        "library.Resource",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="course_lessons",
+        verbose_name=_("library resource"),
+    )
+    resource_page = models.PositiveIntegerField(
+        _("open at page"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100000)],
+    )
 
     class Meta:
         ordering = ["module__position", "module_id", "position", "pk"]
@@ -230,7 +253,9 @@ class Lesson(models.Model):
                 condition=models.Q(
                     kind=LessonKind.TEXT, completion=CompletionRule.VIEWED
                 )
-                | models.Q(kind=LessonKind.QUIZ, completion=CompletionRule.PASSED),
+                | models.Q(kind=LessonKind.QUIZ, completion=CompletionRule.PASSED)
+                | models.Q(kind=LessonKind.MEDIA, completion=CompletionRule.WATCHED)
+                | models.Q(kind=LessonKind.RESOURCE, completion=CompletionRule.VIEWED),
                 name="lesson_completion_matches_kind",
             ),
         ]
@@ -244,6 +269,24 @@ class Lesson(models.Model):
     @property
     def is_quiz(self) -> bool:
         return self.kind == LessonKind.QUIZ
+
+    @property
+    def is_media(self) -> bool:
+        return self.kind == LessonKind.MEDIA
+
+    @property
+    def is_resource(self) -> bool:
+        return self.kind == LessonKind.RESOURCE
+
+    @property
+    def is_video(self) -> bool:
+        return self.media_mime.startswith("video/")
+
+    def media_url(self, name: str = "lesson_media") -> str:
+        return reverse(f"courses:{name}", args=[self.module.course.slug, self.pk])
+
+    def captions_url(self) -> str:
+        return self.media_url("lesson_captions")
 
 
 class Question(models.Model):
@@ -436,6 +479,10 @@ class LessonProgress(models.Model):
     first_viewed_at = models.DateTimeField(_("first opened"), default=timezone.now)
     last_viewed_at = models.DateTimeField(_("last opened"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    #: Video or audio lessons: the union of the parts played (sorted,
+    #: disjoint [start, end] seconds) and when it was last reported.
+    played = models.JSONField(_("parts played"), default=list, blank=True)
+    played_reported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["lesson"]

@@ -1,4 +1,5 @@
-"""A learner's enrolments, progress and quiz attempts in the personal data
+"""A learner's enrolments, progress (with the parts of video and audio
+lessons played) and quiz attempts in the personal data
 export, and what account deletion does with them."""
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def export_course_data(user: User) -> dict[str, Any]:
                         "completed_at": p.completed_at.isoformat()
                         if p.completed_at
                         else None,
+                        # Video and audio lessons: the parts played.
+                        "parts_played_seconds": p.played,
                     }
                     for p in e.progress.all()
                 ],

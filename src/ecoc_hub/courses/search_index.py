@@ -15,11 +15,40 @@ from ecoc_hub.search.services import Passage, index_document, remove_document
 
 from .content import lesson_text
 from .enums import CourseState
+from .media import clock
 from .models import Course, Lesson
 
 KIND = "courses.course"
 TYPE = "course"
 INDEXED_LANGUAGES = {"en", "fr", "de"}
+
+
+GROUP_SECONDS = 30.0
+
+
+def _transcript_passages(lesson: Lesson, language: str) -> list[Passage]:
+    groups: list[tuple[float, str, list[str]]] = []
+    for cue in lesson.captions_cues:
+        speaker = cue["speaker"]
+        if (
+            groups
+            and groups[-1][1] == speaker
+            and cue["start"] - groups[-1][0] < GROUP_SECONDS
+        ):
+            groups[-1][2].append(cue["text"])
+        else:
+            groups.append((cue["start"], speaker, [cue["text"]]))
+    url = lesson.get_absolute_url()
+    return [
+        Passage(
+            text=" ".join([f"{speaker}:" if speaker else "", *lines]).strip(),
+            language=language,
+            locator=f"t={int(start)}",
+            label=f"{lesson.title[:60]} · {clock(start)}",
+            target_url=f"{url}?t={int(start)}#player",
+        )
+        for start, speaker, lines in groups
+    ]
 
 
 def _language(course: Course) -> str:
@@ -60,6 +89,8 @@ def index_course(course: Course) -> None:
                 target_url=lesson.get_absolute_url(),
             )
         )
+        if lesson.is_media:
+            passages.extend(_transcript_passages(lesson, language))
     index_document(
         kind=KIND,
         object_id=course.pk,

@@ -15,9 +15,15 @@ from django.utils.text import slugify
 
 from ecoc_hub.core.workflow import transition
 
-from . import permissions
+from . import media, permissions
 from .completion import check_completion
-from .enums import COMPLETION_OF_KIND, CompletionRule, EnrolmentState, LessonKind
+from .enums import (
+    COMPLETION_OF_KIND,
+    WATCHED_SHARE,
+    CompletionRule,
+    EnrolmentState,
+    LessonKind,
+)
 from .models import (
     Choice,
     Course,
@@ -308,3 +314,98 @@ def save_question(
 @transaction.atomic
 def delete_question(*, question: Question) -> None:
     question.delete()
+
+
+# --- Video, audio and library-resource lessons (issue 14, media lessons) ---
+
+#: Browsers play at most 16 times the normal speed: a report cannot claim
+#: more played seconds than that since the one before, plus this slack.
+MAX_RATE = 16.0
+REPORT_SLACK_SECONDS = 10.0
+MAX_INTERVALS_PER_REPORT = 100
+
+
+class PlayedRefused(ValueError):
+    """A report of played parts that cannot be true; nothing is recorded."""
+
+
+def save_media_lesson(
+    *,
+    module: Module,
+    lesson: Lesson | None,
+    changes: dict[str, Any],
+    checked: media.CheckedMedia | None,
+    captions: tuple[str, list[dict[str, Any]]] | None,
+) -> Lesson:
+    """Create or update a video or audio lesson with its file and captions.
+
+    The file is stored under its hash; if the save fails it is removed
+    again, and a file the lesson no longer uses is deleted after the commit
+    unless another lesson shares it.
+    """
+    with media.atomic_with_media():
+        previous = lesson.media.name if lesson is not None else ""
+        fields = dict(changes)
+        if checked is not None:
+            fields.update(
+                media=media.store(checked),
+                media_sha256=checked.sha256,
+                media_size=checked.size,
+                media_mime=checked.mime,
+                media_duration=checked.duration,
+            )
+        if captions is not None:
+            fields.update(captions_vtt=captions[0], captions_cues=captions[1])
+        if lesson is None:
+            lesson = add_lesson(module=module, kind=LessonKind.MEDIA, **fields)
+        else:
+            lesson = update_lesson(lesson=lesson, changes=fields)
+        if previous and previous != lesson.media.name:
+            media.release(previous)
+        return lesson
+
+
+@transaction.atomic
+def record_played(
+    *, enrolment: Enrolment, lesson: Lesson, intervals: list[list[float]]
+) -> LessonProgress:
+    """Add the parts a learner played to their union; complete the lesson
+    once the union covers 90 % of the media's duration.
+
+    Refused (PlayedRefused, nothing saved): an interval outside the media or
+    backwards, too many intervals, or more new seconds than could have been
+    played since the last report, even at the fastest playback speed.
+    """
+    duration = lesson.media_duration
+    if not lesson.is_media or duration <= 0:
+        raise PlayedRefused("not a media lesson")
+    if not intervals or len(intervals) > MAX_INTERVALS_PER_REPORT:
+        raise PlayedRefused("interval count")
+    for start, end in intervals:
+        if not 0 <= start < end <= duration + 1:
+            raise PlayedRefused("interval out of range")
+    now = timezone.now()
+    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
+        enrolment=enrolment,
+        lesson=lesson,
+        defaults={"first_viewed_at": now, "last_viewed_at": now},
+    )
+    clipped = [[max(0.0, s), min(duration, e)] for s, e in intervals]
+    before = media.covered(progress.played)
+    union = media.merge(progress.played + clipped)
+    gained = media.covered(union) - before
+    since = progress.played_reported_at or progress.last_viewed_at
+    elapsed = max(0.0, (now - since).total_seconds())
+    if gained > elapsed * MAX_RATE + REPORT_SLACK_SECONDS:
+        raise PlayedRefused("more than could have been played")
+    progress.played = union
+    progress.played_reported_at = now
+    fields = ["played", "played_reported_at"]
+    done = media.covered(union) >= WATCHED_SHARE * duration
+    if done and progress.completed_at is None:
+        progress.completed_at = now
+        fields.append("completed_at")
+    progress.save(update_fields=fields)
+    if done:
+        check_completion(enrolment)
+    return progress

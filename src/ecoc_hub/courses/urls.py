@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import authoring, lessons, public, questions
+from .views import authoring, lessons, media, public, questions
 
 app_name = "courses"
 
@@ -14,6 +14,20 @@ urlpatterns = [
     path("<slug:slug>/continue/", public.continue_course, name="continue"),
     path("<slug:slug>/lessons/<int:pk>/", lessons.lesson_detail, name="lesson"),
     path("<slug:slug>/lessons/<int:pk>/attempt/", lessons.attempt, name="attempt"),
+    # Video and audio lessons (issue 14, media lessons).
+    path(
+        "<slug:slug>/lessons/<int:pk>/media/", media.lesson_media, name="lesson_media"
+    ),
+    path(
+        "<slug:slug>/lessons/<int:pk>/captions.vtt",
+        media.lesson_captions,
+        name="lesson_captions",
+    ),
+    path(
+        "<slug:slug>/lessons/<int:pk>/played/",
+        media.lesson_played,
+        name="lesson_played",
+    ),
     path("<slug:slug>/certificate/", lessons.claim_certificate, name="certificate"),
     path("<slug:slug>/edit/", authoring.author, name="author"),
     path("<slug:slug>/edit/settings/", authoring.course_settings, name="settings"),

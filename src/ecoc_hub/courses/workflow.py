@@ -43,6 +43,13 @@ def _check_has_lessons(course: Course) -> None:
             _("The quiz “%(title)s” has no questions yet.") % {"title": empty.title},
             code="empty_quiz",
         )
+    unset = lessons.filter(kind=LessonKind.RESOURCE, resource__isnull=True).first()
+    if unset is not None:
+        raise TransitionError(
+            _("The lesson “%(title)s” has no library resource to show.")
+            % {"title": unset.title},
+            code="no_resource",
+        )
 
 
 def _published(course: Course, comment: str) -> list[str]:

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ecoc_hub.core.http import AuthenticatedHttpRequest
@@ -21,8 +24,10 @@ from ..forms import (
     CourseForm,
     DecisionForm,
     LessonForm,
+    MediaLessonForm,
     ModuleForm,
     QuizLessonForm,
+    ResourceLessonForm,
     TrainersForm,
 )
 from ..models import Course, Enrolment, Lesson, Module
@@ -64,6 +69,19 @@ def _lesson(request: AuthenticatedHttpRequest, course: Course, pk: int) -> Lesso
         pk=pk,
         module__course=course,
     )
+
+
+# The form and the page title of each kind of lesson.
+LESSON_FORMS: dict[str, Any] = {
+    LessonKind.QUIZ: QuizLessonForm,
+    LessonKind.MEDIA: MediaLessonForm,
+    LessonKind.RESOURCE: ResourceLessonForm,
+}
+NEW_LESSON_LABELS: dict[str, Any] = {
+    LessonKind.QUIZ: gettext_lazy("New quiz"),
+    LessonKind.MEDIA: gettext_lazy("New video or audio lesson"),
+    LessonKind.RESOURCE: gettext_lazy("New library-resource lesson"),
+}
 
 
 def _author_crumbs(course: Course, *more: tuple[str, str]) -> list[tuple[str, str]]:
@@ -270,11 +288,19 @@ def lesson_form(
         kind = request.POST.get("kind") or request.GET.get("kind") or LessonKind.TEXT
         if kind not in LessonKind.values:
             raise Http404
-    form_class = QuizLessonForm if kind == LessonKind.QUIZ else LessonForm
-    form = form_class(request.POST or None, instance=lesson)
+    form_class = LESSON_FORMS.get(kind, LessonForm)
+    form = form_class(request.POST or None, request.FILES or None, instance=lesson)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form_class.Meta.fields}
-        if lesson is None:
+        if isinstance(form, MediaLessonForm):
+            lesson = services.save_media_lesson(
+                module=parent,
+                lesson=lesson,
+                changes=changes,
+                checked=form.checked,
+                captions=form.captions,
+            )
+        elif lesson is None:
             lesson = services.add_lesson(module=parent, kind=kind, **changes)
         else:
             services.update_lesson(lesson=lesson, changes=changes)
@@ -287,7 +313,7 @@ def lesson_form(
             reverse("courses:author", args=[course.slug]) + f"#lesson-{lesson.pk}"
         )
     if lesson is None:
-        label = _("New quiz") if kind == LessonKind.QUIZ else _("New lesson")
+        label = str(NEW_LESSON_LABELS.get(kind, _("New lesson")))
     else:
         label = lesson.title
     return render(

@@ -17,7 +17,7 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ActionRefused, check_object, get_for_user
 from ecoc_hub.core.workflow import TransitionError
 
-from .. import completion, permissions, queries, quiz, services
+from .. import completion, permissions, players, queries, quiz, services
 from ..content import render_lesson
 from ..enums import EnrolmentState, QuestionKind
 from ..models import Attempt, Course, Enrolment, Lesson, Question
@@ -104,6 +104,8 @@ def _page(
         "after": after,
         "breadcrumbs": course_crumbs(course, (lesson.title, "")),
     }
+    if lesson.is_media or lesson.is_resource:
+        context.update(players.page_context(request, lesson, enrolment, following))
     if lesson.is_quiz:
         questions = quiz.questions_of(lesson)
         attempts = (
