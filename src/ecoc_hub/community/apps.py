@@ -14,9 +14,11 @@ class CommunityConfig(AppConfig):
             search_index,  # noqa: F401 - registers the indexer
             workflow,  # noqa: F401 - registers the transition tables
         )
+        from .metrics import register as register_metrics
         from .privacy import erase_community_data, export_community_data
         from .services import area_spaces_hook
 
         startup.register("community_spaces", area_spaces_hook)
         register_exporter("community", export_community_data)
         register_eraser(erase_community_data)
+        register_metrics()
