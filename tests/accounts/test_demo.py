@@ -98,7 +98,7 @@ def test_the_demo_makes_a_member_a_team_admin_and_a_curator(demo_people):
 def test_the_table_lists_every_role_with_a_password_that_works(demo_people, client):
     table = _table()
 
-    rows = [line.rstrip() for line in table.splitlines()[2:14]]
+    rows = [line.rstrip() for line in table.splitlines()[2:15]]
     assert [row.split("  ")[0] for row in rows] == [
         "Role",
         "-" * len("Academy Camp participant"),
@@ -112,6 +112,7 @@ def test_the_table_lists_every_role_with_a_password_that_works(demo_people, clie
         "Academy Camp organiser",
         "Academy Camp participant",
         "Discussion moderator",
+        "Programme funder",
     ]
     assert rows[2].split("  ", 1)[1].strip() == "no sign-in needed"
     for key in ("member", "team_admin", "organiser", "participant", "moderator"):
@@ -120,6 +121,10 @@ def test_the_table_lists_every_role_with_a_password_that_works(demo_people, clie
         assert response.status_code == 302
         assert client.get(reverse("accounts:dashboard")).status_code == 200
         client.post(reverse("account_logout"))
+    # The funder's sign-in opens the monitoring dashboard.
+    email = demo_people["funder"].email
+    assert _log_in(client, email, _printed_password(table, email)).status_code == 302
+    assert client.get(reverse("dashboard:index")).status_code == 200
 
 
 def test_the_table_shows_the_curator_totp_as_a_uri_and_a_qr_code(demo_people):

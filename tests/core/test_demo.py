@@ -28,7 +28,7 @@ def test_demo_twice_changes_nothing_the_second_time():
     assert _snapshot() == first
     assert out.getvalue().startswith(
         "City teams: 0 created, 3 in the demo.\n"
-        "Demo people: 0 created, 9 in the demo.\n"
+        "Demo people: 0 created, 10 in the demo.\n"
         "Demo content is loaded.\n"
     )
 

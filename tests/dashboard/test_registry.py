@@ -40,8 +40,18 @@ def test_a_longer_period_is_shown_per_year():
 def test_every_app_on_the_site_registers_its_indicators():
     keys = [section.key for section in metrics.sections()]
 
-    assert keys[:5] == ["library", "podcasts", "events", "experts", "assessment"]
+    assert keys == [
+        "library",
+        "podcasts",
+        "events",
+        "experts",
+        "courses",
+        "assessment",
+        "community",
+    ]
     assert metrics.indicator("library.views_downloads") is not None
+    assert metrics.indicator("courses.quiz_results") is not None
+    assert metrics.indicator("community.peer_requests") is not None
     assert metrics.indicator("no.such") is None
 
 

@@ -136,3 +136,64 @@ def test_the_funder_finds_the_dashboard_in_the_header(client, funder):
         (a.text, a.get("href")) for a in page.xpath('//details[@class="staff-menu"]//a')
     ]
     assert links == [("Programme dashboard", "/dashboard/")]
+
+
+def test_the_courses_figures_download_with_their_columns(curator_client):
+    response = curator_client.get(
+        reverse("dashboard:figure_csv", args=["courses.quiz_results"]), QUARTER
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == [
+        "Month",
+        "Passed, in percent of attempts",
+        "Mean score of an attempt, in percent",
+    ]
+    # Fewer than five attempts: empty cells, not zeros.
+    assert rows[1:] == [
+        ["January 2026", "", ""],
+        ["February 2026", "", ""],
+        ["March 2026", "", ""],
+    ]
+
+
+def test_the_community_figures_are_on_the_page_in_the_csv_and_the_report(
+    curator_client,
+):
+    import pypdfium2
+
+    page = curator_client.get(reverse("dashboard:index"), QUARTER).content.decode()
+    assert 'id="courses-enrolments"' in page
+    assert 'id="community-peer-requests"' in page
+
+    response = curator_client.get(
+        reverse("dashboard:figure_csv", args=["community.peer_requests"]), QUARTER
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Month", "Requests sent", "Accepted", "Declined", "Completed"]
+
+    every = list(
+        csv.reader(
+            io.StringIO(
+                curator_client.get(
+                    reverse("dashboard:all_csv"), QUARTER
+                ).content.decode()
+            )
+        )
+    )
+    assert ["Community", "Active city teams", "March 2026", "Active teams", "0"] in (
+        every
+    )
+    assert [
+        "Courses",
+        "Enrolments and completions",
+        "January 2026",
+        "Enrolled",
+        "0",
+    ] in (every)
+
+    report = curator_client.get(reverse("dashboard:report"), QUARTER)
+    document = pypdfium2.PdfDocument(report.content)
+    text = "\n".join(p.get_textpage().get_text_range() for p in document)
+    assert "Threads and replies" in text
+    assert "Completion rate by course" in text

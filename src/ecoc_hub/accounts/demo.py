@@ -178,6 +178,14 @@ DEMO_PEOPLE = (
         email="demo-moderator@example.org",
         display_name="Mo Moderator (demo)",
     ),
+    # Reads the monitoring dashboard (the dashboard's migration makes the
+    # group); no second factor, like every role but curators and admins.
+    DemoPerson(
+        key="funder",
+        email="demo-funder@example.org",
+        display_name="Fiona Funder (demo)",
+        groups=(roles.FUNDER,),
+    ),
 )
 
 
@@ -192,6 +200,7 @@ def _role_label(person: DemoPerson) -> str:
         "organiser": _("Academy Camp organiser"),
         "participant": _("Academy Camp participant"),
         "moderator": _("Discussion moderator"),
+        "funder": _("Programme funder"),
     }
     return labels[person.key]
 

@@ -16,6 +16,7 @@ class CommunityConfig(AppConfig):
             search_index,  # noqa: F401 - registers the indexer
             workflow,  # noqa: F401 - registers the transition tables
         )
+        from .metrics import register as register_metrics
         from .privacy import erase_community_data, export_community_data
         from .services import area_spaces_hook
         from .tasks import send_community_digests
@@ -30,3 +31,4 @@ class CommunityConfig(AppConfig):
             every=timedelta(hours=1),
             task=send_community_digests,
         )
+        register_metrics()

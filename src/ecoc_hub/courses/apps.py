@@ -11,6 +11,7 @@ class CoursesConfig(AppConfig):
         from ecoc_hub.certificates.sources import register_source
 
         from . import workflow  # noqa: F401 - registers the transition tables
+        from .metrics import register as register_metrics
         from .models import Course
         from .offers import register_offers
         from .permissions import can_edit_course
@@ -24,6 +25,7 @@ class CoursesConfig(AppConfig):
         )
         register_offers()
         register_sections()
+        register_metrics()
         register_exporter("courses", export_course_data)
         register_eraser(erase_course_data)
         # Video and audio lessons (issue 14): their files in backups and

@@ -21,6 +21,11 @@ DEMO_MODULES = (
     "ecoc_hub.courses.demo",
     "ecoc_hub.assessment.demo",
     "ecoc_hub.community.demo",
+    # Past activity for the dashboard's charts, once the content exists.
+    "ecoc_hub.library.demo_history",
+    "ecoc_hub.podcasts.demo_history",
+    "ecoc_hub.courses.demo_history",
+    "ecoc_hub.community.demo_history",
 )
 
 
@@ -56,7 +61,7 @@ class Command(BaseCommand):
             "--app",
             action="append",
             dest="apps",
-            choices=[_app_label(name) for name in DEMO_MODULES],
+            choices=list(dict.fromkeys(_app_label(name) for name in DEMO_MODULES)),
             help="load the demo content of this app only (repeat for several)",
         )
 
