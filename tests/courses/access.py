@@ -199,3 +199,17 @@ register(
 )
 register("courses:analytics", _url("analytics", _slug), EDITORS)
 register("courses:learners_csv", _url("learners_csv", _slug), EDITORS)
+register(
+    "courses:lesson_move_to",
+    _url("lesson_move_to", _slug, lambda w: w.course_lesson.pk),
+    EDITORS_POST,
+    method="post",
+    data=lambda w: {"module": w.course_module.pk},
+)
+register(
+    "courses:outline_order",
+    _url("outline_order", _slug),
+    EDITORS_POST,
+    method="post",
+    data=lambda w: {"layout": "[]"},
+)

@@ -262,3 +262,55 @@ def check_question(form: QuestionForm, rows: list[dict[str, Any]]) -> None:
         len(rows) < 2 or any(not r["match"] for r in rows)
     ):
         form.add_error(None, _("Give at least two items, each with what it matches."))
+
+
+# --- Authoring: the outline's order (issue 14) --------------------------------
+
+
+class OutlineForm(forms.Form):
+    """The order of a course's outline, as the drag-and-drop editor sends it:
+    ``[[module id, [lesson id, …]], …]``, and what was moved
+    (``module:<id>`` or ``lesson:<id>``) for the announcement."""
+
+    layout = forms.JSONField()
+    moved = forms.RegexField(regex=r"^(module|lesson):\d{1,10}$", required=False)
+
+    def clean_layout(self) -> list[tuple[int, list[int]]]:
+        value = self.cleaned_data["layout"]
+        invalid = forms.ValidationError(_("The order could not be read."))
+        if not isinstance(value, list) or len(value) > 500:
+            raise invalid
+        layout = []
+        for entry in value:
+            if (
+                not isinstance(entry, list)
+                or len(entry) != 2
+                or not _is_id(entry[0])
+                or not isinstance(entry[1], list)
+                or not all(_is_id(pk) for pk in entry[1])
+            ):
+                raise invalid
+            layout.append((entry[0], list(entry[1])))
+        return layout
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+class ModuleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.title
+
+
+class MoveLessonForm(forms.Form):
+    module = ModuleChoiceField(label=_("Move to"), queryset=Module.objects.none())
+
+    def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["module"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
+        field.queryset = course.modules.order_by("position", "pk")
+        field.error_messages["invalid_choice"] = _(
+            "Choose one of this course's modules."
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import authoring, lessons, public, questions
+from .views import authoring, lessons, outline, public, questions
 
 app_name = "courses"
 
@@ -28,7 +28,7 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/edit/modules/<int:pk>/move/",
-        authoring.module_move,
+        outline.module_move,
         name="module_move",
     ),
     path(
@@ -46,9 +46,15 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/edit/lessons/<int:pk>/move/",
-        authoring.lesson_move,
+        outline.lesson_move,
         name="lesson_move",
     ),
+    path(
+        "<slug:slug>/edit/lessons/<int:pk>/move-to/",
+        outline.lesson_move_to,
+        name="lesson_move_to",
+    ),
+    path("<slug:slug>/edit/outline/", outline.outline_order, name="outline_order"),
     path(
         "<slug:slug>/edit/lessons/<int:pk>/questions/new/",
         questions.question_form,
