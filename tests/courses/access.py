@@ -213,3 +213,21 @@ register(
     method="post",
     data=lambda w: {"layout": "[]"},
 )
+register(
+    "courses:module_delete",
+    _url("module_delete", _slug, lambda w: w.course_module.pk),
+    EDITORS,
+    label="confirmation",
+)
+register(
+    "courses:lesson_delete",
+    _url("lesson_delete", _slug, lambda w: w.course_lesson.pk),
+    EDITORS,
+    label="confirmation",
+)
+register(
+    "courses:question_delete",
+    _url("question_delete", _slug, lambda w: w.course_question.pk),
+    EDITORS,
+    label="confirmation",
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import authoring, lessons, outline, public, questions
+from .views import authoring, deletion, lessons, outline, public, questions
 
 app_name = "courses"
 
@@ -23,7 +23,7 @@ urlpatterns = [
     path("<slug:slug>/edit/modules/<int:pk>/", authoring.module_form, name="module"),
     path(
         "<slug:slug>/edit/modules/<int:pk>/delete/",
-        authoring.module_delete,
+        deletion.module_delete,
         name="module_delete",
     ),
     path(
@@ -41,7 +41,7 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/edit/lessons/<int:pk>/delete/",
-        authoring.lesson_delete,
+        deletion.lesson_delete,
         name="lesson_delete",
     ),
     path(
@@ -67,7 +67,7 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/edit/questions/<int:question>/delete/",
-        questions.question_delete,
+        deletion.question_delete,
         name="question_delete",
     ),
     path("<slug:slug>/edit/learners/", authoring.enrolments, name="enrolments"),

@@ -224,20 +224,6 @@ def module_form(
 
 
 @login_required
-@require_POST
-def module_delete(
-    request: AuthenticatedHttpRequest, slug: str, pk: int
-) -> HttpResponse:
-    course = _course(request, slug)
-    module = _module(request, course, pk)
-    services.delete_module(module=module)
-    messages.success(
-        request, _("The module “%(title)s” is deleted.") % {"title": module.title}
-    )
-    return redirect("courses:author", slug=course.slug)
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def lesson_form(
     request: AuthenticatedHttpRequest,
@@ -287,20 +273,6 @@ def lesson_form(
             "breadcrumbs": _author_crumbs(course, (label, "")),
         },
     )
-
-
-@login_required
-@require_POST
-def lesson_delete(
-    request: AuthenticatedHttpRequest, slug: str, pk: int
-) -> HttpResponse:
-    course = _course(request, slug)
-    lesson = _lesson(request, course, pk)
-    services.delete_lesson(lesson=lesson)
-    messages.success(
-        request, _("The lesson “%(title)s” is deleted.") % {"title": lesson.title}
-    )
-    return redirect("courses:author", slug=course.slug)
 
 
 @login_required
