@@ -231,3 +231,10 @@ register(
     EDITORS,
     label="confirmation",
 )
+register("courses:cover_edit", _url("cover_edit", _slug), EDITORS)
+register(
+    "courses:cover",
+    _url("cover", _draft),
+    expect(visitor=404, member=404, curator=404),
+    label="draft without a cover",
+)

@@ -26,3 +26,9 @@ class CoursesConfig(AppConfig):
         register_sections()
         register_exporter("courses", export_course_data)
         register_eraser(erase_course_data)
+        # Authoring (issue 14): the cover images, for backup and fixity.
+        from ecoc_hub.core import storedfiles
+
+        from .covers import stored_covers
+
+        storedfiles.register("course-covers", stored_covers)

@@ -14,6 +14,7 @@ from ecoc_hub.core.forms import ChooserWidget
 from ecoc_hub.core.roles import CURATOR, EXPERT, ORGANISER
 from ecoc_hub.library.vocab import language_choices, language_terms
 
+from .covers import clean_cover
 from .models import Course, Lesson, Module, Question
 
 
@@ -314,3 +315,53 @@ class MoveLessonForm(forms.Form):
         field.error_messages["invalid_choice"] = _(
             "Choose one of this course's modules."
         )
+
+
+# --- Authoring: the cover image (issue 14) ------------------------------------
+
+
+class CoverForm(forms.Form):
+    cover = forms.FileField(
+        label=_("Cover image"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_(
+            "JPEG, PNG or WebP, up to 8 MB; it is scaled down to 1600 pixels and "
+            "its metadata (such as a location) is removed."
+        ),
+    )
+    cover_alt = forms.CharField(
+        label=_("Description of the image"),
+        max_length=300,
+        required=False,
+        help_text=_("For people who cannot see it: what it shows, in one sentence."),
+    )
+    remove = forms.BooleanField(label=_("Remove the cover image"), required=False)
+
+    def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.course = course
+        self.initial.setdefault("cover_alt", course.cover_alt)
+        if not course.cover:
+            del self.fields["remove"]
+
+    def clean_cover(self) -> Any:
+        upload = self.cleaned_data.get("cover")
+        if not upload:
+            return None
+        return clean_cover(upload, upload.size or 0)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        keeps_image = not cleaned.get("remove") and (
+            cleaned.get("cover") or self.course.cover
+        )
+        if keeps_image and not cleaned.get("cover_alt", "").strip():
+            self.add_error(
+                "cover_alt", _("Describe the image for people who cannot see it.")
+            )
+        if cleaned.get("remove") and cleaned.get("cover"):
+            self.add_error(
+                "remove", _("Either upload a new image or remove it, not both.")
+            )
+        return cleaned

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -17,6 +19,7 @@ from ecoc_hub.core.workflow import transition
 
 from . import permissions
 from .completion import check_completion
+from .covers import CleanCover
 from .enums import COMPLETION_OF_KIND, CompletionRule, EnrolmentState, LessonKind
 from .models import (
     Choice,
@@ -282,6 +285,43 @@ def move_lesson_to_module(*, lesson: Lesson, module: Module) -> None:
         ],
     )
     lesson.refresh_from_db(fields=["module", "position"])
+
+
+# --- Authoring: the cover image (issue 14) ------------------------------------
+
+
+def delete_file_after_commit(name: str) -> None:
+    """Remove a stored file once the transaction that dropped it commits (a
+    rolled back change keeps its file)."""
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
+
+
+def set_cover(
+    *, course: Course, cover: CleanCover | None, alt: str, remove: bool = False
+) -> Course:
+    """Replace, keep (``cover`` None) or remove the course's cover image and
+    set its description. The file replaced or removed is deleted once the
+    change commits; a new file whose change fails is deleted at once."""
+    old = course.cover.name if course.cover else ""
+    written = ""
+    if cover is not None:
+        course.cover.save(cover.name, ContentFile(cover.content), save=False)
+        written = course.cover.name or ""
+    elif remove:
+        course.cover = ""  # type: ignore[assignment]
+    course.cover_alt = alt.strip() if course.cover else ""
+    try:
+        with transaction.atomic():
+            course.save(update_fields=["cover", "cover_alt", "updated_at"])
+            new = course.cover.name if course.cover else ""
+            if old and old != new:
+                delete_file_after_commit(old)
+    except Exception:
+        if written:
+            default_storage.delete(written)
+        raise
+    return course
 
 
 # ------------------------------------------------------------------------------

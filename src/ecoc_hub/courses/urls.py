@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import authoring, deletion, lessons, outline, public, questions
+from .views import authoring, cover, deletion, lessons, outline, public, questions
 
 app_name = "courses"
 
@@ -15,7 +15,9 @@ urlpatterns = [
     path("<slug:slug>/lessons/<int:pk>/", lessons.lesson_detail, name="lesson"),
     path("<slug:slug>/lessons/<int:pk>/attempt/", lessons.attempt, name="attempt"),
     path("<slug:slug>/certificate/", lessons.claim_certificate, name="certificate"),
+    path("<slug:slug>/cover/", cover.cover_image, name="cover"),
     path("<slug:slug>/edit/", authoring.author, name="author"),
+    path("<slug:slug>/edit/cover/", cover.cover_form, name="cover_edit"),
     path("<slug:slug>/edit/settings/", authoring.course_settings, name="settings"),
     path("<slug:slug>/edit/trainers/", authoring.course_trainers, name="trainers"),
     path("<slug:slug>/edit/state/<str:action>/", authoring.course_state, name="state"),
