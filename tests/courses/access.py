@@ -224,3 +224,42 @@ register(
     expect(visitor=302, member=400, other_team_member=403, curator=403),
     method="post",
 )
+register(
+    "courses:lesson_move_to",
+    _url("lesson_move_to", _slug, lambda w: w.course_lesson.pk),
+    EDITORS_POST,
+    method="post",
+    data=lambda w: {"module": w.course_module.pk},
+)
+register(
+    "courses:outline_order",
+    _url("outline_order", _slug),
+    EDITORS_POST,
+    method="post",
+    data=lambda w: {"layout": "[]"},
+)
+register(
+    "courses:module_delete",
+    _url("module_delete", _slug, lambda w: w.course_module.pk),
+    EDITORS,
+    label="confirmation",
+)
+register(
+    "courses:lesson_delete",
+    _url("lesson_delete", _slug, lambda w: w.course_lesson.pk),
+    EDITORS,
+    label="confirmation",
+)
+register(
+    "courses:question_delete",
+    _url("question_delete", _slug, lambda w: w.course_question.pk),
+    EDITORS,
+    label="confirmation",
+)
+register("courses:cover_edit", _url("cover_edit", _slug), EDITORS)
+register(
+    "courses:cover",
+    _url("cover", _draft),
+    expect(visitor=404, member=404, curator=404),
+    label="draft without a cover",
+)

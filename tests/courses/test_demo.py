@@ -58,3 +58,25 @@ def test_demo_embeds_a_readable_library_resource_in_audience_development(db, cur
     lesson = Lesson.objects.get(kind="resource")
     assert lesson.module.course.slug == "audience-development"
     assert (lesson.resource, lesson.resource_page) == (shown, 2)
+
+
+def test_the_demo_sign_ins_name_the_trainer_and_the_learner_of_the_courses(db):
+    from ecoc_hub.accounts.demo import sign_in_table
+    from ecoc_hub.courses.permissions import can_edit_course
+
+    load_people(stdout=StringIO())
+    demo.load_demo(stdout=StringIO())
+    table = sign_in_table("http://127.0.0.1:8000")
+    rows = {line.split("  ")[0]: line.split() for line in table.splitlines()}
+
+    trainer_email = rows["Expert, course trainer"][3]
+    learner_email = rows["Member, course learner"][3]
+    trainer = Course.objects.get(slug="audience-development").trainers.get()
+    assert trainer.email == trainer_email == "demo-expert@example.org"
+    assert all(can_edit_course(trainer, c) for c in Course.objects.all())
+    assert (
+        Enrolment.objects.get(
+            learner__email=learner_email, course__slug="audience-development"
+        ).state
+        == "active"
+    )

@@ -191,12 +191,13 @@ DEMO_PEOPLE = (
 
 def _role_label(person: DemoPerson) -> str:
     labels = {
-        "member": _("Member"),
+        # The courses' demo: the member follows a course, the expert trains them.
+        "member": _("Member, course learner"),
         "team_admin": _("Team admin"),
         "curator": _("Curator"),
         "call_manager": _("Call manager (experts)"),
         "reviewer": _("Reviewer (experts)"),
-        "expert": _("Expert"),
+        "expert": _("Expert, course trainer"),
         "organiser": _("Academy Camp organiser"),
         "participant": _("Academy Camp participant"),
         "moderator": _("Discussion moderator"),

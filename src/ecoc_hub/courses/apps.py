@@ -36,3 +36,9 @@ class CoursesConfig(AppConfig):
 
         storedfiles.register("courses", lesson_files)
         watch_deletions()
+        # Authoring (issue 14): the cover images, for backup and fixity.
+        from ecoc_hub.core import storedfiles
+
+        from .covers import stored_covers
+
+        storedfiles.register("course-covers", stored_covers)

@@ -16,6 +16,7 @@ from ecoc_hub.library.models import Resource, ResourceFile
 from ecoc_hub.library.vocab import language_choices, language_terms
 
 from . import media
+from .covers import clean_cover
 from .models import Course, Lesson, Module, Question
 from .resources import lesson_pdf, resource_problem
 
@@ -388,5 +389,107 @@ class ResourceLessonForm(forms.ModelForm):
             self.add_error(
                 "resource_page",
                 _("The document has %(pages)s pages.") % {"pages": pages},
+            )
+        return cleaned
+
+
+# --- Authoring: the outline's order (issue 14) --------------------------------
+
+
+class OutlineForm(forms.Form):
+    """The order of a course's outline, as the drag-and-drop editor sends it:
+    ``[[module id, [lesson id, …]], …]``, and what was moved
+    (``module:<id>`` or ``lesson:<id>``) for the announcement."""
+
+    layout = forms.JSONField()
+    moved = forms.RegexField(regex=r"^(module|lesson):\d{1,10}$", required=False)
+
+    def clean_layout(self) -> list[tuple[int, list[int]]]:
+        value = self.cleaned_data["layout"]
+        invalid = forms.ValidationError(_("The order could not be read."))
+        if not isinstance(value, list) or len(value) > 500:
+            raise invalid
+        layout = []
+        for entry in value:
+            if (
+                not isinstance(entry, list)
+                or len(entry) != 2
+                or not _is_id(entry[0])
+                or not isinstance(entry[1], list)
+                or not all(_is_id(pk) for pk in entry[1])
+            ):
+                raise invalid
+            layout.append((entry[0], list(entry[1])))
+        return layout
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+class ModuleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.title
+
+
+class MoveLessonForm(forms.Form):
+    module = ModuleChoiceField(label=_("Move to"), queryset=Module.objects.none())
+
+    def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["module"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
+        field.queryset = course.modules.order_by("position", "pk")
+        field.error_messages["invalid_choice"] = _(
+            "Choose one of this course's modules."
+        )
+
+
+# --- Authoring: the cover image (issue 14) ------------------------------------
+
+
+class CoverForm(forms.Form):
+    cover = forms.FileField(
+        label=_("Cover image"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_(
+            "JPEG, PNG or WebP, up to 8 MB; it is scaled down to 1600 pixels and "
+            "its metadata (such as a location) is removed."
+        ),
+    )
+    cover_alt = forms.CharField(
+        label=_("Description of the image"),
+        max_length=300,
+        required=False,
+        help_text=_("For people who cannot see it: what it shows, in one sentence."),
+    )
+    remove = forms.BooleanField(label=_("Remove the cover image"), required=False)
+
+    def __init__(self, *args: Any, course: Course, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.course = course
+        self.initial.setdefault("cover_alt", course.cover_alt)
+        if not course.cover:
+            del self.fields["remove"]
+
+    def clean_cover(self) -> Any:
+        upload = self.cleaned_data.get("cover")
+        if not upload:
+            return None
+        return clean_cover(upload, upload.size or 0)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        keeps_image = not cleaned.get("remove") and (
+            cleaned.get("cover") or self.course.cover
+        )
+        if keeps_image and not cleaned.get("cover_alt", "").strip():
+            self.add_error(
+                "cover_alt", _("Describe the image for people who cannot see it.")
+            )
+        if cleaned.get("remove") and cleaned.get("cover"):
+            self.add_error(
+                "remove", _("Either upload a new image or remove it, not both.")
             )
         return cleaned

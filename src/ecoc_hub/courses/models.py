@@ -104,6 +104,11 @@ class Course(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # --- Authoring (issue 14): the cover image, re-encoded by covers.py.
+    cover = models.ImageField(_("cover image"), upload_to="courses/covers/", blank=True)
+    cover_alt = models.CharField(
+        _("cover image description"), max_length=300, blank=True
+    )
 
     class Meta:
         ordering = ["title", "pk"]

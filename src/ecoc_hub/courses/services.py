@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -17,6 +19,7 @@ from ecoc_hub.core.workflow import transition
 
 from . import media, permissions
 from .completion import check_completion
+from .covers import CleanCover
 from .enums import (
     COMPLETION_OF_KIND,
     WATCHED_SHARE,
@@ -214,6 +217,120 @@ def move_lesson(*, lesson: Lesson, offset: int) -> None:
         others.insert(0, lesson)
     lesson.save(update_fields=["module"])
     _renumber(others)
+
+
+# --- Authoring: the outline's order (issue 14) --------------------------------
+
+
+class OutlineError(ValueError):
+    """An order that does not name exactly the course's modules and lessons."""
+
+
+def outline_layout(course: Course) -> list[tuple[int, list[int]]]:
+    """The course's order: each module's id with its lessons' ids."""
+    lessons: dict[int, list[int]] = {}
+    for module_id, lesson_id in Lesson.objects.filter(
+        module__course=course
+    ).values_list("module_id", "pk"):
+        lessons.setdefault(module_id, []).append(lesson_id)
+    return [
+        (pk, lessons.get(pk, []))
+        for pk in course.modules.order_by("position", "pk").values_list("pk", flat=True)
+    ]
+
+
+@transaction.atomic
+def reorder_outline(*, course: Course, layout: list[tuple[int, list[int]]]) -> None:
+    """Save a new order of the course's modules and of the lessons in each
+    (a lesson may change module). The layout must name every module and every
+    lesson of the course exactly once, and nothing else; otherwise
+    ``OutlineError`` is raised and nothing changes."""
+    Course.objects.select_for_update().get(pk=course.pk)
+    modules = {m.pk: m for m in Module.objects.filter(course=course)}
+    lessons = {
+        lesson.pk: lesson for lesson in Lesson.objects.filter(module__course=course)
+    }
+    module_ids = [module_id for module_id, _ in layout]
+    lesson_ids = [pk for _, ids in layout for pk in ids]
+    if (
+        len(module_ids) != len(set(module_ids))
+        or set(module_ids) != set(modules)
+        or len(lesson_ids) != len(set(lesson_ids))
+        or set(lesson_ids) != set(lessons)
+    ):
+        raise OutlineError
+    for position, (module_id, ids) in enumerate(layout):
+        module = modules[module_id]
+        if module.position != position:
+            module.position = position
+            module.save(update_fields=["position"])
+        for lesson_position, pk in enumerate(ids):
+            lesson = lessons[pk]
+            if lesson.position != lesson_position or lesson.module_id != module_id:
+                lesson.position, lesson.module_id = lesson_position, module_id
+                lesson.save(update_fields=["position", "module"])
+
+
+@transaction.atomic
+def move_lesson_to_module(*, lesson: Lesson, module: Module) -> None:
+    """Move a lesson to the end of another module of the same course."""
+    if module.course_id != lesson.module.course_id:
+        raise OutlineError
+    if module.pk == lesson.module_id:
+        return
+    course = lesson.module.course
+    layout = [
+        (module_id, [pk for pk in ids if pk != lesson.pk])
+        for module_id, ids in outline_layout(course)
+    ]
+    reorder_outline(
+        course=course,
+        layout=[
+            (module_id, [*ids, lesson.pk] if module_id == module.pk else ids)
+            for module_id, ids in layout
+        ],
+    )
+    lesson.refresh_from_db(fields=["module", "position"])
+
+
+# --- Authoring: the cover image (issue 14) ------------------------------------
+
+
+def delete_file_after_commit(name: str) -> None:
+    """Remove a stored file once the transaction that dropped it commits (a
+    rolled back change keeps its file)."""
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
+
+
+def set_cover(
+    *, course: Course, cover: CleanCover | None, alt: str, remove: bool = False
+) -> Course:
+    """Replace, keep (``cover`` None) or remove the course's cover image and
+    set its description. The file replaced or removed is deleted once the
+    change commits; a new file whose change fails is deleted at once."""
+    old = course.cover.name if course.cover else ""
+    written = ""
+    if cover is not None:
+        course.cover.save(cover.name, ContentFile(cover.content), save=False)
+        written = course.cover.name or ""
+    elif remove:
+        course.cover = ""  # type: ignore[assignment]
+    course.cover_alt = alt.strip() if course.cover else ""
+    try:
+        with transaction.atomic():
+            course.save(update_fields=["cover", "cover_alt", "updated_at"])
+            new = course.cover.name if course.cover else ""
+            if old and old != new:
+                delete_file_after_commit(old)
+    except Exception:
+        if written:
+            default_storage.delete(written)
+        raise
+    return course
+
+
+# ------------------------------------------------------------------------------
 
 
 @transaction.atomic

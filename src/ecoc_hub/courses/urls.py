@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import authoring, lessons, media, public, questions
+from .views import (
+    authoring,
+    cover,
+    deletion,
+    lessons,
+    media,
+    outline,
+    public,
+    questions,
+)
 
 app_name = "courses"
 
@@ -29,7 +38,9 @@ urlpatterns = [
         name="lesson_played",
     ),
     path("<slug:slug>/certificate/", lessons.claim_certificate, name="certificate"),
+    path("<slug:slug>/cover/", cover.cover_image, name="cover"),
     path("<slug:slug>/edit/", authoring.author, name="author"),
+    path("<slug:slug>/edit/cover/", cover.cover_form, name="cover_edit"),
     path("<slug:slug>/edit/settings/", authoring.course_settings, name="settings"),
     path("<slug:slug>/edit/trainers/", authoring.course_trainers, name="trainers"),
     path("<slug:slug>/edit/state/<str:action>/", authoring.course_state, name="state"),
@@ -37,12 +48,12 @@ urlpatterns = [
     path("<slug:slug>/edit/modules/<int:pk>/", authoring.module_form, name="module"),
     path(
         "<slug:slug>/edit/modules/<int:pk>/delete/",
-        authoring.module_delete,
+        deletion.module_delete,
         name="module_delete",
     ),
     path(
         "<slug:slug>/edit/modules/<int:pk>/move/",
-        authoring.module_move,
+        outline.module_move,
         name="module_move",
     ),
     path(
@@ -55,14 +66,20 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/edit/lessons/<int:pk>/delete/",
-        authoring.lesson_delete,
+        deletion.lesson_delete,
         name="lesson_delete",
     ),
     path(
         "<slug:slug>/edit/lessons/<int:pk>/move/",
-        authoring.lesson_move,
+        outline.lesson_move,
         name="lesson_move",
     ),
+    path(
+        "<slug:slug>/edit/lessons/<int:pk>/move-to/",
+        outline.lesson_move_to,
+        name="lesson_move_to",
+    ),
+    path("<slug:slug>/edit/outline/", outline.outline_order, name="outline_order"),
     path(
         "<slug:slug>/edit/lessons/<int:pk>/questions/new/",
         questions.question_form,
@@ -75,7 +92,7 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/edit/questions/<int:question>/delete/",
-        questions.question_delete,
+        deletion.question_delete,
         name="question_delete",
     ),
     path("<slug:slug>/edit/learners/", authoring.enrolments, name="enrolments"),

@@ -1,5 +1,5 @@
 """Curators' and trainers' pages: a course's settings, trainers, outline
-(modules and lessons, reordered with buttons), publishing and enrolments."""
+(modules and lessons; their order is in ``outline.py``), publishing and enrolments."""
 
 from __future__ import annotations
 
@@ -242,36 +242,6 @@ def module_form(
 
 
 @login_required
-@require_POST
-def module_delete(
-    request: AuthenticatedHttpRequest, slug: str, pk: int
-) -> HttpResponse:
-    course = _course(request, slug)
-    module = _module(request, course, pk)
-    services.delete_module(module=module)
-    messages.success(
-        request, _("The module “%(title)s” is deleted.") % {"title": module.title}
-    )
-    return redirect("courses:author", slug=course.slug)
-
-
-def _offset(request: AuthenticatedHttpRequest) -> int:
-    direction = request.POST.get("direction")
-    if direction not in {"up", "down"}:
-        raise Http404
-    return -1 if direction == "up" else 1
-
-
-@login_required
-@require_POST
-def module_move(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    course = _course(request, slug)
-    module = _module(request, course, pk)
-    services.move_module(module=module, offset=_offset(request))
-    return redirect(reverse("courses:author", args=[course.slug]) + f"#module-{pk}")
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def lesson_form(
     request: AuthenticatedHttpRequest,
@@ -329,29 +299,6 @@ def lesson_form(
             "breadcrumbs": _author_crumbs(course, (label, "")),
         },
     )
-
-
-@login_required
-@require_POST
-def lesson_delete(
-    request: AuthenticatedHttpRequest, slug: str, pk: int
-) -> HttpResponse:
-    course = _course(request, slug)
-    lesson = _lesson(request, course, pk)
-    services.delete_lesson(lesson=lesson)
-    messages.success(
-        request, _("The lesson “%(title)s” is deleted.") % {"title": lesson.title}
-    )
-    return redirect("courses:author", slug=course.slug)
-
-
-@login_required
-@require_POST
-def lesson_move(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    course = _course(request, slug)
-    lesson = _lesson(request, course, pk)
-    services.move_lesson(lesson=lesson, offset=_offset(request))
-    return redirect(reverse("courses:author", args=[course.slug]) + f"#lesson-{pk}")
 
 
 @login_required

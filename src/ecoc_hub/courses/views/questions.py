@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import get_for_user
@@ -90,19 +90,4 @@ def question_form(
                 (label, ""),
             ),
         },
-    )
-
-
-@login_required
-@require_POST
-def question_delete(
-    request: AuthenticatedHttpRequest, slug: str, question: int
-) -> HttpResponse:
-    course = _course(request, slug)
-    found = _question(request, course, question)
-    lesson = found.lesson
-    services.delete_question(question=found)
-    messages.success(request, _("The question is deleted."))
-    return redirect(
-        reverse("courses:lesson_edit", args=[course.slug, lesson.pk]) + "#questions"
     )
