@@ -9,14 +9,14 @@ import json
 import pytest
 from django.urls import reverse
 
-from ecoc_hub.courses import services
+from ecoc_hub.courses import outline, services
 from ecoc_hub.courses.models import Lesson, Module
 
 from .conftest import add_module, lessons_of, make_course
 
 
 def _layout(course):
-    return [[module_id, ids] for module_id, ids in services.outline_layout(course)]
+    return [[module_id, ids] for module_id, ids in outline.outline_layout(course)]
 
 
 def _titles(course):
@@ -31,7 +31,7 @@ def test_reorder_outline_saves_modules_and_lessons_across_modules(course):
     basics = course.modules.get(title="Basics")
     one, two, three = lessons_of(course)
 
-    services.reorder_outline(
+    outline.reorder_outline(
         course=course, layout=[(more.pk, [two.pk, three.pk]), (basics.pk, [one.pk])]
     )
 
@@ -59,8 +59,8 @@ def test_reorder_outline_refuses_a_forged_order_and_changes_nothing(course, forg
     }
     before = _titles(course), _titles(other)
 
-    with pytest.raises(services.OutlineError):
-        services.reorder_outline(course=course, layout=layouts[forge])
+    with pytest.raises(outline.OutlineError):
+        outline.reorder_outline(course=course, layout=layouts[forge])
 
     assert (_titles(course), _titles(other)) == before
 
@@ -69,7 +69,7 @@ def test_lesson_moves_to_the_end_of_another_module(course):
     more = add_module(course, "Evaluation", lessons=1)
     first = lessons_of(course)[0]
 
-    services.move_lesson_to_module(lesson=first, module=more)
+    outline.move_lesson_to_module(lesson=first, module=more)
 
     assert _titles(course) == [
         ("Basics", ["Lesson 2"]),

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.constraints import choices_check
 from ecoc_hub.core.models import StateHistory
 from ecoc_hub.library.enums import Licence
 from ecoc_hub.library.vocab import validate_languages
@@ -27,12 +28,6 @@ from .enums import (
     Mode,
     QuestionKind,
 )
-
-
-def _choices_check(field: str, choices: type[models.TextChoices], name: str):
-    return models.CheckConstraint(
-        condition=models.Q(**{f"{field}__in": choices.values}), name=name
-    )
 
 
 class Course(models.Model):
@@ -115,10 +110,10 @@ class Course(models.Model):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
         constraints = [
-            _choices_check("state", CourseState, "course_state_valid"),
-            _choices_check("mode", Mode, "course_mode_valid"),
-            _choices_check("level", Level, "course_level_valid"),
-            _choices_check("enrolment_policy", EnrolmentPolicy, "course_policy_valid"),
+            choices_check("state", CourseState, "course_state_valid"),
+            choices_check("mode", Mode, "course_mode_valid"),
+            choices_check("level", Level, "course_level_valid"),
+            choices_check("enrolment_policy", EnrolmentPolicy, "course_policy_valid"),
             # A cohort runs between two dates; a self-paced course has none.
             models.CheckConstraint(
                 condition=(
@@ -252,8 +247,8 @@ class Lesson(models.Model):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
         constraints = [
-            _choices_check("kind", LessonKind, "lesson_kind_valid"),
-            _choices_check("completion", CompletionRule, "lesson_completion_valid"),
+            choices_check("kind", LessonKind, "lesson_kind_valid"),
+            choices_check("completion", CompletionRule, "lesson_completion_valid"),
             models.CheckConstraint(
                 condition=models.Q(
                     kind=LessonKind.TEXT, completion=CompletionRule.VIEWED
@@ -326,7 +321,7 @@ class Question(models.Model):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         constraints = [
-            _choices_check("kind", QuestionKind, "course_question_kind_valid")
+            choices_check("kind", QuestionKind, "course_question_kind_valid")
         ]
 
     def __str__(self) -> str:
@@ -411,7 +406,7 @@ class Enrolment(models.Model):
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         constraints = [
-            _choices_check("state", EnrolmentState, "enrolment_state_valid"),
+            choices_check("state", EnrolmentState, "enrolment_state_valid"),
             models.UniqueConstraint(
                 fields=["course", "learner"], name="one_enrolment_per_learner"
             ),

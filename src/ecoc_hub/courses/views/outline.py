@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 
-from .. import services
+from .. import outline, services
 from ..forms import MoveLessonForm, OutlineForm
 from ..models import Course, Lesson, Module
 from .authoring import _course, _lesson, _module
@@ -37,7 +37,7 @@ def position_message(course: Course, moved: str) -> str:
     """Where the moved item (``module:<id>`` or ``lesson:<id>``) now is."""
     kind, _sep, raw = moved.partition(":")
     pk = int(raw or 0)
-    layout = services.outline_layout(course)
+    layout = outline.outline_layout(course)
     if kind == "module":
         ids = [module_id for module_id, _lessons in layout]
         if pk in ids:
@@ -68,7 +68,7 @@ def moved_response(
     message = position_message(course, moved)
     if wants_json(request):
         return JsonResponse(
-            {"layout": services.outline_layout(course), "message": message}
+            {"layout": outline.outline_layout(course), "message": message}
         )
     messages.success(request, message)
     kind, _sep, pk = moved.partition(":")
@@ -80,7 +80,7 @@ def refused(
 ) -> HttpResponse:
     if wants_json(request):
         return JsonResponse(
-            {"error": error, "layout": services.outline_layout(course)}, status=400
+            {"error": error, "layout": outline.outline_layout(course)}, status=400
         )
     messages.error(request, error)
     return redirect("courses:author", slug=course.slug)
@@ -94,8 +94,8 @@ def outline_order(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return refused(request, course, _("The order could not be read."))
     try:
-        services.reorder_outline(course=course, layout=form.cleaned_data["layout"])
-    except services.OutlineError:
+        outline.reorder_outline(course=course, layout=form.cleaned_data["layout"])
+    except outline.OutlineError:
         return refused(request, course, str(FORGED))
     return moved_response(request, course, form.cleaned_data["moved"])
 
@@ -110,7 +110,7 @@ def lesson_move_to(
     form = MoveLessonForm(request.POST, course=course)
     if not form.is_valid():
         return refused(request, course, _("Choose one of this course's modules."))
-    services.move_lesson_to_module(lesson=lesson, module=form.cleaned_data["module"])
+    outline.move_lesson_to_module(lesson=lesson, module=form.cleaned_data["module"])
     return moved_response(request, course, f"lesson:{lesson.pk}")
 
 

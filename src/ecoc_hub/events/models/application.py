@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.constraints import choices_check
 from ecoc_hub.core.models import StateHistory
 
 from ..enums import (
@@ -20,7 +21,7 @@ from ..enums import (
     QuestionKind,
 )
 from .event import Event
-from .validators import _choices_check, validate_language_list
+from .validators import validate_language_list
 
 
 class Question(models.Model):
@@ -50,7 +51,7 @@ class Question(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
-        constraints = [_choices_check("kind", QuestionKind, "question_kind_valid")]
+        constraints = [choices_check("kind", QuestionKind, "question_kind_valid")]
 
     def __str__(self) -> str:
         return self.label
@@ -141,9 +142,9 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         constraints = [
-            _choices_check("state", ApplicationState, "application_state_valid"),
-            _choices_check("offer_state", OfferState, "application_offer_valid"),
-            _choices_check(
+            choices_check("state", ApplicationState, "application_state_valid"),
+            choices_check("offer_state", OfferState, "application_offer_valid"),
+            choices_check(
                 "draft_decision", DraftDecision, "application_draft_decision_valid"
             ),
             models.UniqueConstraint(

@@ -14,8 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.constraints import choices_check
+
 from ..enums import Format, Kind, RegistrationMode, Visibility
-from .validators import _choices_check, validate_language_list, validate_time_zone
+from .validators import validate_language_list, validate_time_zone
 
 
 class Speaker(models.Model):
@@ -176,10 +178,10 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         constraints = [
-            _choices_check("kind", Kind, "event_kind_valid"),
-            _choices_check("format", Format, "event_format_valid"),
-            _choices_check("visibility", Visibility, "event_visibility_valid"),
-            _choices_check(
+            choices_check("kind", Kind, "event_kind_valid"),
+            choices_check("format", Format, "event_format_valid"),
+            choices_check("visibility", Visibility, "event_visibility_valid"),
+            choices_check(
                 "registration_mode", RegistrationMode, "event_registration_valid"
             ),
             models.CheckConstraint(

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.core.constraints import choices_check
+
 from .application import Application
 from .event import Event
-from .validators import _choices_check
 
 
 def new_feed_token() -> str:
@@ -77,7 +78,7 @@ class EmailTemplate(models.Model):
             models.UniqueConstraint(
                 fields=["event", "kind", "language"], name="email_template_unique"
             ),
-            _choices_check("kind", MessageKind, "email_template_kind_valid"),
+            choices_check("kind", MessageKind, "email_template_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -143,7 +144,7 @@ class Reminder(models.Model):
             models.UniqueConstraint(
                 fields=["application", "kind"], name="reminder_once_per_kind"
             ),
-            _choices_check("kind", ReminderKind, "reminder_kind_valid"),
+            choices_check("kind", ReminderKind, "reminder_kind_valid"),
         ]
 
     def __str__(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,9 +25,3 @@ def validate_language_list(value: object) -> None:
         raise ValidationError(
             _("Unknown languages: %(codes)s."), params={"codes": ", ".join(unknown)}
         )
-
-
-def _choices_check(field: str, choices: type[models.TextChoices], name: str):
-    return models.CheckConstraint(
-        condition=models.Q(**{f"{field}__in": choices.values}), name=name
-    )
