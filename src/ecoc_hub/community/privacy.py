@@ -84,7 +84,7 @@ def export_community_data(user: User) -> dict[str, Any]:
             {
                 "space": f.space.display_name if f.space else None,
                 "thread": f.thread.title if f.thread else None,
-                "url": site + (f.space or f.thread).get_absolute_url(),  # type: ignore[union-attr]
+                "url": site + f.target.get_absolute_url(),
                 "following": f.is_active,
                 "since": _iso(f.created_at),
             }

@@ -241,7 +241,7 @@ def set_cover(
         course.cover.save(cover.name, ContentFile(cover.content), save=False)
         written = course.cover.name or ""
     elif remove:
-        course.cover = ""  # type: ignore[assignment]
+        course.cover.name = ""
     course.cover_alt = alt.strip() if course.cover else ""
     try:
         with transaction.atomic():

@@ -70,6 +70,15 @@ class Follow(models.Model):
     def __str__(self) -> str:
         return f"{self.user_id} → {self.thread or self.space}"
 
+    @property
+    def target(self) -> Space | Thread:
+        """What is followed: the space or the thread (a constraint holds
+        exactly one)."""
+        if self.space is not None:
+            return self.space
+        assert self.thread is not None  # noqa: S101 - the check constraint
+        return self.thread
+
 
 class NotificationPreference(models.Model):
     user = models.OneToOneField(
