@@ -30,7 +30,9 @@ pytestmark = pytest.mark.slow
 # Seconds. A first start migrates a new database: 95 s were seen on a busy
 # 2-core machine.
 START_TIMEOUT = 240
-STOP_TIMEOUT = 20
+# serve gives its children 15 s to stop before it kills them; the rest is
+# margin for a loaded machine (a bound on a hang, not a speed requirement).
+STOP_TIMEOUT = 60
 
 
 def _free_port() -> int:

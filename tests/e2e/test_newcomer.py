@@ -139,15 +139,16 @@ def test_a_newcomer_signs_in_as_each_demo_role_from_the_printed_table(
 ):
     base, table, root = demo_site
     assert set(table.accounts) == {
-        "member",
+        "member, course learner",
         "team admin",
         "curator",
         "call manager (experts)",
         "reviewer (experts)",
-        "expert",
+        "expert, course trainer",
         "academy camp organiser",
         "academy camp participant",
         "discussion moderator",
+        "programme funder",
     }
     problems = PageProblems()
 
@@ -173,7 +174,8 @@ def test_a_newcomer_signs_in_as_each_demo_role_from_the_printed_table(
     visitor.screenshot(path=str(root / f"visitor-{width}.png"))
     visitor.context.close()
 
-    for role, team_badge in (("member", "Member"), ("team admin", "Team admin")):
+    member = "member, course learner"
+    for role, team_badge in ((member, "Member"), ("team admin", "Team admin")):
         page = first_page(role)
         expect(page.locator(".messages")).to_contain_text("Welcome,")
         expect(page.locator("main")).to_contain_text(team_badge)
@@ -183,7 +185,7 @@ def test_a_newcomer_signs_in_as_each_demo_role_from_the_printed_table(
 
     # The roles of the experts, the Academy and the discussions sign in with
     # their password.
-    for role in sorted(set(table.accounts) - {"member", "team admin", "curator"}):
+    for role in sorted(set(table.accounts) - {member, "team admin", "curator"}):
         page = first_page(role)
         expect(page.locator(".messages")).to_contain_text("Welcome,")
         assert_accessible(page, f"the {role}'s first page at {width}px")

@@ -65,7 +65,8 @@ def overview(course: Course) -> Overview:
 
 def _funnel(course: Course, following: int) -> Chart | None:
     lessons = list(
-        Lesson.objects.filter(module__course=course).annotate(
+        Lesson.objects.filter(module__course=course)
+        .annotate(
             done=Count(
                 "progress",
                 filter=Q(
@@ -74,6 +75,9 @@ def _funnel(course: Course, following: int) -> Chart | None:
                 ),
             )
         )
+        # In the course's order: a model's Meta.ordering does not apply to a
+        # query with an aggregate.
+        .order_by("module__position", "module_id", "position", "pk")
     )
     if not lessons or not following:
         return None
