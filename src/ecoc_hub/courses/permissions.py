@@ -34,6 +34,11 @@ def can_edit_course(user: Any, course: Course) -> bool:
     return is_curator(user) or is_trainer(user, course)
 
 
+def can_import_course(user: Any) -> bool:
+    """Curators, and anyone who teaches a course, may import one (issue 14)."""
+    return is_curator(user) or (is_member(user) and user.trained_courses.exists())
+
+
 def can_name_trainers(user: Any, course: Course) -> bool:
     return is_curator(user)
 
