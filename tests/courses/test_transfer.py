@@ -235,9 +235,9 @@ def test_a_member_larger_than_the_limit_is_refused(settings, full_course, traine
 
 
 def test_too_many_members(settings, trainer, monkeypatch):
-    from ecoc_hub.courses import transfer_import
+    from ecoc_hub.courses import transfer_archive
 
-    monkeypatch.setattr(transfer_import, "MAX_MEMBERS", 3)
+    monkeypatch.setattr(transfer_archive, "MAX_MEMBERS", 3)
     data = _zip({f"f{n}.md": b"x" for n in range(4)})
     _refused(settings, data, "at most 3 are accepted", trainer)
 

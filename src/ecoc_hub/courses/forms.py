@@ -493,28 +493,3 @@ class CoverForm(forms.Form):
                 "remove", _("Either upload a new image or remove it, not both.")
             )
         return cleaned
-
-
-# --- A course archive (issue 14) ------------------------------------------------
-
-
-class ImportCourseForm(forms.Form):
-    archive = forms.FileField(
-        label=_("Course archive (ZIP)"),
-        widget=forms.FileInput(attrs={"accept": ".zip,application/zip"}),
-        help_text=_(
-            "A ZIP exported from a course (course.yaml, the lessons in Markdown, "
-            "the media). It becomes a new draft course that you teach."
-        ),
-    )
-
-    def clean_archive(self) -> Any:
-        from .transfer_import import MAX_TOTAL_BYTES
-
-        upload = self.cleaned_data["archive"]
-        if (upload.size or 0) > MAX_TOTAL_BYTES:
-            raise forms.ValidationError(
-                _("The archive is larger than %(limit)s MB.")
-                % {"limit": MAX_TOTAL_BYTES // (1024 * 1024)}
-            )
-        return upload

@@ -16,7 +16,7 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import requires
 
 from .. import permissions
-from ..forms import ImportCourseForm
+from ..forms_transfer import ImportCourseForm
 from ..transfer import archive_name, export_course
 from ..transfer_import import import_course
 from .authoring import _course
@@ -35,7 +35,10 @@ def course_export(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @requires(permissions.can_import_course)
 @require_http_methods(["GET", "POST"])
 def course_import(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = ImportCourseForm(request.POST or None, request.FILES or None)
+    bound = request.method == "POST"
+    form = ImportCourseForm(
+        request.POST if bound else None, request.FILES if bound else None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             course = import_course(form.cleaned_data["archive"], user=request.user)
