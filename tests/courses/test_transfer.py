@@ -463,3 +463,36 @@ def test_the_command_reports_a_bad_archive(tmp_path, settings, trainer):
     with pytest.raises(CommandError, match="No account"):
         call_command("import_course", str(path), trainer="nobody@example.org")
     assert _counts(settings) == before
+
+
+def test_the_example_in_the_docs_imports(settings, trainer, resource):
+    """A course written by hand, as docs/courses.md shows it, is imported."""
+    import re
+
+    from tests.courses.conftest import CAPTIONS
+
+    docs = (Path(__file__).parents[2] / "docs" / "courses.md").read_text()
+    example = re.search(r"```yaml\n(format: ecoc-hub-course.*?)```", docs, re.S)
+    assert example is not None
+    text = re.sub(r"uuid: [^,]+", f"uuid: {resource.uuid}", example.group(1))
+    manifest = yaml.safe_load(text)
+    lessons = [x for m in manifest["modules"] for x in m["lessons"]]
+    audio = next(x for x in lessons if x["kind"] == "media")
+    members = {
+        MANIFEST: text.encode(),
+        "cover.png": _png(),
+        lessons[0]["body"]: b"## Who is not coming yet\n\nLook at the data.",
+        audio["media"]: media.silent_mp3(20),
+        audio["captions"]: CAPTIONS.encode(),
+    }
+
+    course = import_course(io.BytesIO(_zip(members)), user=trainer)
+
+    assert course.title == "Audience development" and course.state == "draft"
+    assert course.modules.count() == 2
+    assert [q.kind for q in Question.objects.filter(lesson__module__course=course)] == [
+        "single",
+        "true_false",
+        "short",
+        "matching",
+    ]
