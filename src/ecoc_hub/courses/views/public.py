@@ -78,7 +78,6 @@ def course_list(request: HttpRequest) -> HttpResponse:
             "show_archived": show_archived,
             "enrolled": enrolled,
             "can_create": permissions.can_create_course(request.user),
-            "can_import": permissions.can_import_course(request.user),
         },
     )
 
