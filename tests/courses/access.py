@@ -263,3 +263,22 @@ register(
     expect(visitor=404, member=404, curator=404),
     label="draft without a cover",
 )
+
+# A course as a ZIP (issue 14): its trainers and curators export it;
+# curators and trainers import one (the member only follows a course).
+register("courses:export", _url("export", _slug), EDITORS)
+register(
+    "courses:export",
+    _url("export", _draft),
+    expect(visitor=302, member=404, curator=200),
+    label="draft",
+)
+register("courses:import", _url("import"), EDITORS)
+register(
+    "courses:import",
+    _url("import"),
+    # No archive: the form is shown again with its error.
+    expect(visitor=302, member=403, curator=400),
+    method="post",
+    label="empty",
+)

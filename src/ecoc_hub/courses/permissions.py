@@ -16,14 +16,16 @@ from .enums import CourseState, EnrolmentPolicy, EnrolmentState
 from .models import Course, Enrolment, Lesson, Module
 
 
-def is_trainer(user: Any, course: Course) -> bool:
-    if not is_member(user):
-        return False
+def _trained_ids(user: Any) -> set[int]:
     cache = getattr(user, "_trained_course_ids", None)
     if cache is None:
         cache = set(user.trained_courses.values_list("pk", flat=True))
         user._trained_course_ids = cache
-    return course.pk in cache
+    return cache
+
+
+def is_trainer(user: Any, course: Course) -> bool:
+    return is_member(user) and course.pk in _trained_ids(user)
 
 
 def can_create_course(user: Any) -> bool:
@@ -32,6 +34,11 @@ def can_create_course(user: Any) -> bool:
 
 def can_edit_course(user: Any, course: Course) -> bool:
     return is_curator(user) or is_trainer(user, course)
+
+
+def can_import_course(user: Any) -> bool:
+    """Curators, and anyone who teaches a course, may import one (issue 14)."""
+    return is_curator(user) or (is_member(user) and bool(_trained_ids(user)))
 
 
 def can_name_trainers(user: Any, course: Course) -> bool:

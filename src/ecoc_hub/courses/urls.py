@@ -9,6 +9,7 @@ from .views import (
     outline,
     public,
     questions,
+    transfer,
 )
 
 app_name = "courses"
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", public.course_list, name="list"),
     path("mine/", public.my_courses, name="mine"),
     path("new/", authoring.create_course, name="create"),
+    path("import/", transfer.course_import, name="import"),
     path("<slug:slug>/", public.course_detail, name="detail"),
     path("<slug:slug>/enrol/", public.enrol, name="enrol"),
     path("<slug:slug>/leave/", public.withdraw, name="withdraw"),
@@ -40,6 +42,7 @@ urlpatterns = [
     path("<slug:slug>/certificate/", lessons.claim_certificate, name="certificate"),
     path("<slug:slug>/cover/", cover.cover_image, name="cover"),
     path("<slug:slug>/edit/", authoring.author, name="author"),
+    path("<slug:slug>/edit/export.zip", transfer.course_export, name="export"),
     path("<slug:slug>/edit/cover/", cover.cover_form, name="cover_edit"),
     path("<slug:slug>/edit/settings/", authoring.course_settings, name="settings"),
     path("<slug:slug>/edit/trainers/", authoring.course_trainers, name="trainers"),
