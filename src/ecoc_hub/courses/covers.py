@@ -4,76 +4,37 @@ scaled down to at most ``COVER_SIDE`` pixels on their longer side."""
 
 from __future__ import annotations
 
-import hashlib
-import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import IO
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ecoc_hub.accounts.photos import CONTENT_TYPES, clean_image
+from ecoc_hub.accounts.photos import CleanPhoto as CleanCover
 from ecoc_hub.core.storedfiles import StoredFile
 
 MAX_COVER_BYTES = 8 * 1024 * 1024
-MAX_COVER_PIXELS = 40_000_000
 COVER_SIDE = 1600
-ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 
-
-@dataclass(frozen=True)
-class CleanCover:
-    content: bytes
-    extension: str
-
-    @property
-    def name(self) -> str:
-        return f"{hashlib.sha256(self.content).hexdigest()}.{self.extension}"
+__all__ = [
+    "CONTENT_TYPES",
+    "COVER_SIDE",
+    "MAX_COVER_BYTES",
+    "CleanCover",
+    "clean_cover",
+    "stored_covers",
+]
 
 
 def clean_cover(upload: IO[bytes], size: int) -> CleanCover:
-    """The image re-encoded without metadata, or a ValidationError."""
-    if size > MAX_COVER_BYTES:
-        raise ValidationError(
-            _("The image is too large: the limit is %(limit)s MB."),
-            code="too_large",
-            params={"limit": MAX_COVER_BYTES // (1024 * 1024)},
-        )
-    invalid = ValidationError(
-        _("Upload a JPEG, PNG or WebP image."), code="invalid_image"
-    )
-    try:
-        with Image.open(upload) as probe:
-            image_format = probe.format or ""
-            width, height = probe.size
-            probe.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise invalid from error
-    if image_format not in ALLOWED_FORMATS:
-        raise invalid
-    if width * height > MAX_COVER_PIXELS:
-        raise ValidationError(
-            _("The image has too many pixels."), code="too_many_pixels"
-        )
-    upload.seek(0)
-    try:
-        with Image.open(upload) as opened:
-            image = ImageOps.exif_transpose(opened)
-            image.load()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise invalid from error
-    image.thumbnail((COVER_SIDE, COVER_SIDE))
-    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    if image_format in ("PNG", "WEBP") and image.mode not in ("RGB", "RGBA", "L", "LA"):
-        image = image.convert("RGBA")
-    output = io.BytesIO()
-    # A fresh save without exif=, icc_profile= or pnginfo= writes pixels only.
-    image.save(output, format=image_format, quality=85)
-    return CleanCover(
-        content=output.getvalue(), extension=ALLOWED_FORMATS[image_format]
+    """The image re-encoded without metadata, or a ValidationError: the
+    profile photos' check (accounts/photos.py) with a cover's limits."""
+    return clean_image(
+        upload,
+        size,
+        max_bytes=MAX_COVER_BYTES,
+        side=COVER_SIDE,
+        too_large=_("The image is too large: the limit is %(limit)s MB."),
     )
 
 
