@@ -95,7 +95,11 @@ def _build() -> dict[str, Any]:
     if existing is not None:
         organiser = existing.organisers.get()
         person = User.objects.get(email="bench-participant@example.org")
-        return {"organiser": organiser, "token": person.event_calendar_feed.token}
+        return {
+            "organiser": organiser,
+            "token": person.event_calendar_feed.token,
+            "feed_user": person,
+        }
     now = timezone.now()
     titles = list(Title.objects.select_related("city").order_by("year")[:60])
     roles = list(Application.Role.values)
@@ -181,7 +185,7 @@ def _build() -> dict[str, Any]:
                 state="accepted",
             )
         feed = CalendarFeed.objects.create(user=person)
-    return {"organiser": organiser, "token": feed.token}
+    return {"organiser": organiser, "token": feed.token, "feed_user": person}
 
 
 def _time(
@@ -233,6 +237,28 @@ def child(args: argparse.Namespace) -> None:
         return {"decision": "accept" if n % 2 else "waitlist", "selected": ids}
 
     token = built["token"]
+    from datetime import timedelta
+
+    from ecoc_hub.events import calendar, programme, queries
+
+    feed_sessions = list(queries.accepted_sessions(built["feed_user"]).order_by("pk"))
+    moves = iter(range(10**6))
+
+    def move_one() -> None:
+        session = feed_sessions[next(moves) % len(feed_sessions)]
+        session.refresh_from_db()
+        shift = timedelta(minutes=5 if session.sequence % 2 == 0 else -5)
+        programme.update_session(
+            session=session,
+            starts_at=session.starts_at + shift,
+            ends_at=session.ends_at + shift,
+        )
+
+    def forget_all() -> None:
+        cache.clear()
+        calendar._VEVENTS.clear()
+        calendar._vtimezone.cache_clear()
+
     cases = {
         "selection table (2,000, page of 100)": (
             ("get", f"/academy/{SLUG}/organise/", {}),
@@ -246,9 +272,16 @@ def child(args: argparse.Namespace) -> None:
             ("get", f"/academy/calendar/{token}.ics", {}),
             ("get", f"/bare/feed/{token}/", {}),
         ),
-        # The same feed built each time: the first fetch after a change.
-        "calendar feed, rebuilt": (
-            ("get", f"/academy/calendar/{token}.ics", {}, cache.clear),
+        # The first fetch after a change: one session moved before each
+        # request (outside the timing), so the feed is built again with the
+        # other sessions' VEVENTs kept.
+        "calendar feed, one session moved": (
+            ("get", f"/academy/calendar/{token}.ics", {}, move_one),
+            ("get", f"/bare/feed/{token}/", {}),
+        ),
+        # Nothing kept at all: the first fetch after a restart.
+        "calendar feed, built from nothing": (
+            ("get", f"/academy/calendar/{token}.ics", {}, forget_all),
             ("get", f"/bare/feed/{token}/", {}),
         ),
     }

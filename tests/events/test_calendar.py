@@ -317,3 +317,78 @@ def test_the_feed_query_count_is_constant(
         response = client.get(url)
 
     assert len(_vevents(_parse(response))) == 3 * events
+
+
+def _built_whole(name, sessions) -> bytes:
+    """The feed as icalendar builds it in one piece (what the kept
+    components must add up to)."""
+    from ecoc_hub.events import calendar as ics
+
+    whole = ics._calendar(name)
+    for session in sessions:
+        whole.add_component(ics._session_vevent(session, with_links=True))
+    return ics._finish(
+        whole, [s.starts_at for s in sessions] + [s.ends_at for s in sessions]
+    )
+
+
+def test_the_feed_from_kept_components_is_what_building_it_whole_gives(
+    organiser, member
+):
+    from ecoc_hub.events import calendar as ics
+    from ecoc_hub.events import queries
+
+    ics._VEVENTS.clear()
+    event = make_event(organisers=[organiser], online_url="https://meet.example/a")
+    make_session(event, title="Opening; a, b", description="Line one\nline two")
+    make_session(
+        event,
+        title="Across the change to summer time",
+        starts_at=datetime(2027, 3, 28, 0, 30, tzinfo=UTC),
+        ends_at=datetime(2027, 3, 28, 2, 0, tzinfo=UTC),
+    )
+    services.decide(application=apply(event, member), action="accept", actor=organiser)
+    sessions = list(queries.accepted_sessions(member).select_related("event"))
+
+    cold = ics.personal_calendar("Feed", sessions)
+    warm = ics.personal_calendar("Feed", sessions)
+
+    assert cold == warm == _built_whole("Feed", sessions)
+    calendar = Calendar.from_ical(cold)
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    assert len(_vevents(calendar)) == 2
+
+
+def test_a_moved_session_is_built_again_and_the_others_are_reused(
+    client, organiser, member, monkeypatch
+):
+    from ecoc_hub.events import calendar as ics
+
+    ics._VEVENTS.clear()
+    event = make_event(organisers=[organiser])
+    sessions = [make_session(event, title=f"Part {n}") for n in range(4)]
+    services.decide(application=apply(event, member), action="accept", actor=organiser)
+    url = services.renew_calendar_feed(user=member).get_absolute_url()
+    _parse(client.get(url))
+    built = []
+    original = ics._session_vevent
+
+    def counting(session, **kwargs):
+        built.append(session.title)
+        return original(session, **kwargs)
+
+    monkeypatch.setattr(ics, "_session_vevent", counting)
+
+    moved = sessions[2]
+    programme.update_session(
+        session=moved,
+        starts_at=moved.starts_at + timedelta(hours=2),
+        ends_at=moved.ends_at + timedelta(hours=2),
+    )
+    calendar = _parse(client.get(url))
+
+    assert built == ["Part 2"]
+    start = {str(v["summary"]): v["dtstart"].dt for v in _vevents(calendar)}
+    assert start["Part 2 · Audience development camp"] == (
+        moved.starts_at + timedelta(hours=2)
+    ).astimezone(BERLIN)
