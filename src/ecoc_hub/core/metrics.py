@@ -15,6 +15,7 @@ import them, so each app describes its own figures here, in its
                 title=_("Published resources by type"),
                 description=_("..."),
                 compute=resources_by_type,
+                sources=[Resource],
             ),
         ],
     )
@@ -29,18 +30,34 @@ goes through ``suppress`` (a count from 1 to 4 is not shown) and every rate
 of people through ``rate`` (not shown over fewer than 5): a small number in
 a filtered table could point at one person. Counts of things (resources,
 downloads, plays) are shown as they are.
+
+Caching follows the data. An indicator names the models it reads
+(``sources``); the registry connects their ``post_save``, ``post_delete``
+and many-to-many ``m2m_changed`` signals once, and each of them bumps a
+generation number of the model's app kept in the cache (``changed``). The
+generations of an indicator's source apps are part of its cache key, so a
+figure is recomputed right after a write to what it reads, and writes
+elsewhere leave it cached. ``bulk_create``, ``QuerySet.update`` and
+``QuerySet.delete`` of a source model send no ``post_save`` signal
+(``delete`` does for each row it loads, not for raw deletes): code doing
+bulk writes on a source model calls ``metrics.changed(app_label)`` after
+them. The fixed lifetimes (``CACHE_PAST``, ``CACHE_CURRENT``) stay as a
+safety net for a write that slipped past both.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
 from django.core.cache import cache
+from django.db import models, transaction
 from django.db.models import Count, Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -50,8 +67,10 @@ from ecoc_hub.core import charts
 MIN_COUNT = 5
 #: A span longer than this many months is shown per year, not per month.
 MAX_MONTHS = 24
-#: Seconds a figure stays cached: a period that is over changes only when a
-#: record is corrected; the current one is recomputed every few minutes.
+#: Seconds a figure stays cached at most. A write to an indicator's sources
+#: invalidates it at once (``changed``); these lifetimes are the safety net
+#: for a write that sent no signal and did not call ``changed``: a period
+#: that is over is kept longer than the current one.
 CACHE_PAST = 6 * 3600
 CACHE_CURRENT = 300
 
@@ -211,6 +230,13 @@ class Indicator:
     title: Any  # a lazy translated string
     description: Any
     compute: Callable[[Filters], Figure]
+    #: The models the figure reads: a save or delete of one of them (or a
+    #: ``changed`` call for its app) makes the cached figure stale.
+    sources: Sequence[type[models.Model]] = ()
+
+    @property
+    def source_apps(self) -> list[str]:
+        return sorted({model._meta.app_label for model in self.sources})
 
 
 @dataclass(frozen=True)
@@ -224,8 +250,107 @@ _SECTIONS: dict[str, Section] = {}
 
 
 def register(key: str, *, heading: Any, indicators: Iterable[Indicator]) -> None:
-    """Register (or replace, on a second ``ready()``) an app's indicators."""
-    _SECTIONS[key] = Section(key=key, heading=heading, indicators=list(indicators))
+    """Register (or replace, on a second ``ready()``) an app's indicators,
+    and watch the models they read."""
+    found = list(indicators)
+    _SECTIONS[key] = Section(key=key, heading=heading, indicators=found)
+    for item in found:
+        for model in item.sources:
+            _watch(model)
+
+
+# Change-based invalidation ---------------------------------------------------
+
+_GENERATION = "metrics:generation:{app}"
+
+
+def _generation_key(app_label: str) -> str:
+    return _GENERATION.format(app=app_label)
+
+
+def _start() -> int:
+    # A generation that is lost from the cache (evicted, cache cleared)
+    # starts again from the clock, never from a number already used.
+    return time.time_ns()
+
+
+def changed(app_label: str) -> None:
+    """Make every cached figure that reads ``app_label``'s models stale.
+
+    The signals call it for each save and delete of a source model; call it
+    yourself after ``bulk_create``, ``QuerySet.update`` or a raw delete on
+    one (they send no signal), once for the whole batch."""
+    key = _generation_key(app_label)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, _start(), None)
+
+
+def generations(app_labels: Sequence[str]) -> dict[str, int]:
+    """The current generation of each app (started where missing)."""
+    keys = {app: _generation_key(app) for app in app_labels}
+    found = cache.get_many(list(keys.values()))
+    result = {}
+    for app, key in keys.items():
+        value = found.get(key)
+        if value is None:
+            cache.add(key, _start(), None)
+            value = cache.get(key)
+        result[app] = int(value)
+    return result
+
+
+_WATCHED: set[str] = set()
+
+
+def _on_write(sender: type[models.Model], **kwargs: Any) -> None:
+    _bump(sender._meta.app_label)
+
+
+def _on_m2m(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
+    if action.startswith("post_"):
+        _bump(type(instance)._meta.app_label)
+        model = kwargs.get("model")
+        if model is not None:
+            _bump(model._meta.app_label)
+
+
+def _bump(app_label: str) -> None:
+    changed(app_label)
+    # Once more when the transaction commits: a figure computed by another
+    # process between the write and the commit (from the old data) would
+    # otherwise be cached under the new generation.
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    # One callback per app and transaction (a rolled back transaction drops
+    # its callbacks, so a pending one is always of the current transaction).
+    for entry in connection.run_on_commit:
+        if getattr(entry[1], "metrics_app", None) == app_label:
+            return
+
+    def after() -> None:
+        changed(app_label)
+
+    after.metrics_app = app_label  # type: ignore[attr-defined]
+    transaction.on_commit(after)
+
+
+def _watch(model: type[models.Model]) -> None:
+    """Connect ``model``'s signals once, however often its app registers."""
+    label = model._meta.label_lower
+    if label in _WATCHED:
+        return
+    _WATCHED.add(label)
+    uid = f"core.metrics:{label}"
+    post_save.connect(_on_write, sender=model, dispatch_uid=uid, weak=False)
+    post_delete.connect(_on_write, sender=model, dispatch_uid=uid, weak=False)
+    for many in model._meta.local_many_to_many:
+        through = many.remote_field.through
+        m2m_changed.connect(
+            _on_m2m, sender=through, dispatch_uid=f"{uid}:{many.name}", weak=False
+        )
 
 
 def sections() -> list[Section]:
@@ -242,8 +367,13 @@ def indicator(key: str) -> Indicator | None:
 
 def compute(item: Indicator, filters: Filters) -> Figure:
     """The figure for ``filters``, cached per filter and language (labels
-    are translated): long for a period that is over, briefly otherwise."""
-    raw = f"metrics:{item.key}:{filters.cache_key()}:{get_language()}"
+    are translated) and per generation of its source apps: recomputed after
+    a write to what it reads, and at the latest after ``CACHE_PAST`` (a
+    period that is over) or ``CACHE_CURRENT`` seconds."""
+    versions = ",".join(
+        f"{app}={number}" for app, number in generations(item.source_apps).items()
+    )
+    raw = f"metrics:{item.key}:{filters.cache_key()}:{get_language()}:{versions}"
     key = "metrics:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
     figure = cache.get(key)
     if figure is None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from ecoc_hub.core import demo_history
+from ecoc_hub.core import demo_history, metrics
 
 from .enums import ResourceState
 from .models import DailyCount, Resource
@@ -35,6 +35,7 @@ def load_demo(*, stdout: Any) -> int:
             )
     before = DailyCount.objects.count()
     DailyCount.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    metrics.changed("library")
     made = DailyCount.objects.count() - before
     stdout.write(
         _("Library history: %(count)d days of views and downloads added.")
