@@ -274,12 +274,44 @@ def _start() -> int:
     return time.time_ns()
 
 
+_TABLE_CHECKED: dict[str, float] = {}
+
+
+def _cache_ready() -> bool:
+    """Whether the cache can be written: a database cache's table may not
+    exist yet (``ecoc-hub demo`` runs before ``createcachetable``); with no
+    table, no figure is cached and there is nothing to make stale. A table
+    found is remembered; a missing one is looked for again after a while."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    backend = caches["default"]
+    if not isinstance(backend, DatabaseCache):
+        return True
+    table = str(getattr(backend, "_table", ""))
+    checked = _TABLE_CHECKED.get(table)
+    if checked == float("inf"):
+        return True
+    if checked is not None and time.monotonic() - checked < 30:
+        return False
+    from django.db import connections, router
+
+    database = router.db_for_write(backend.cache_model_class)
+    if table in connections[database].introspection.table_names():
+        _TABLE_CHECKED[table] = float("inf")
+        return True
+    _TABLE_CHECKED[table] = time.monotonic()
+    return False
+
+
 def changed(app_label: str) -> None:
     """Make every cached figure that reads ``app_label``'s models stale.
 
     The signals call it for each save and delete of a source model; call it
     yourself after ``bulk_create``, ``QuerySet.update`` or a raw delete on
     one (they send no signal), once for the whole batch."""
+    if not _cache_ready():
+        return
     key = _generation_key(app_label)
     try:
         cache.incr(key)
