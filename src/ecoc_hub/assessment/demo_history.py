@@ -118,7 +118,7 @@ def teams() -> list[Organisation]:
                 kind=Organisation.Kind.TITLE_TEAM,
                 name=name,
                 title=title,
-                description=_("A fictional team of the demo's past activity."),
+                description="A fictional team of the demo's past activity.",
             )
         Membership.objects.get_or_create(
             organisation=team, user=person, defaults={"role": Membership.Role.ADMIN}
