@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.utils import timezone
 
 from ecoc_hub.assessment.models import Assessment
 from ecoc_hub.certificates.models import Certificate
@@ -69,6 +70,18 @@ def test_every_dashboard_figure_shows_something_after_the_demo():
     ]
 
     assert empty == []
+    # Spread over several teams, title cities and hosts, not all on one.
+    assessed = Assessment.objects.filter(
+        state="submitted", submitted_at__date__gte=start
+    )
+    assert assessed.values("organisation").distinct().count() >= 10
+    assert assessed.values("organisation__title__city").distinct().count() >= 8
+    held = Event.objects.filter(starts_at__date__gte=start, starts_at__date__lt=end)
+    assert held.values("host_title").distinct().count() >= 4
+    assert all(
+        c.issued_at < timezone.now() and c.credential_jwt
+        for c in Certificate.objects.all()
+    )
     before = _counts()
     _load()
     assert _counts() == before

@@ -101,7 +101,8 @@ def coordinator_email(n: int) -> str:
 
 def teams() -> list[Organisation]:
     """The history's city teams, made where missing, each with its
-    coordinator as the team's admin (the experts' history uses them too)."""
+    coordinator as the team's admin (the experts' history finds them by
+    their "(demo)" names)."""
     from ecoc_hub.accounts.services import create_team
 
     found = []

@@ -136,14 +136,13 @@ def _applications(
 
 
 def _teams() -> list[Organisation]:
-    from ecoc_hub.assessment.demo_history import teams
-
-    found = {team.pk: team for team in teams()}
-    for team in Organisation.objects.filter(
-        kind=Organisation.Kind.TITLE_TEAM, name__endswith="(demo)"
-    ):
-        found.setdefault(team.pk, team)
-    return sorted(found.values(), key=lambda team: team.name)
+    """The demo's title city teams: the accounts demo's and the ones of the
+    self-assessment history (loaded before this one)."""
+    return list(
+        Organisation.objects.filter(
+            kind=Organisation.Kind.TITLE_TEAM, name__endswith="(demo)"
+        ).order_by("name")
+    )
 
 
 def _support(
