@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecoc_hub.accounts.models import Membership, Organisation, User
+from ecoc_hub.core import metrics
 
 from . import services
 from .framework import current_version, load_first_version
@@ -130,6 +131,7 @@ def _run(
     )
     assessment.history.update(created_at=when)
     assessment.answers.update(answered_at=when - timedelta(days=3))
+    metrics.changed("assessment")
     return assessment
 
 

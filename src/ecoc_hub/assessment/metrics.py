@@ -17,6 +17,7 @@ from django.db.models import Avg
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.accounts.models import Organisation
 from ecoc_hub.cities.models import CapacityArea
 from ecoc_hub.core import metrics
 from ecoc_hub.core.metrics import Filters
@@ -111,6 +112,7 @@ def register() -> None:
                     "are left out."
                 ),
                 compute=weakest_areas,
+                sources=[Assessment, Answer, Organisation, CapacityArea],
             ),
         ],
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ecoc_hub.accounts.privacy import ContributionChoice
+from ecoc_hub.core import metrics
 
 from .models import Answer, Assessment, AssessmentEvent
 
@@ -48,4 +49,5 @@ def erase_assessment_data(user: User, *, contributions: ContributionChoice) -> N
     Answer.objects.filter(answered_by=user).update(answered_by=None)
     Assessment.objects.filter(started_by=user).update(started_by=None)
     AssessmentEvent.objects.filter(actor=user).update(actor=None)
+    metrics.changed("assessment")
     user.shared_assessments.clear()

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from ecoc_hub.accounts.privacy import ContributionChoice
+from ecoc_hub.core import metrics
 from ecoc_hub.core.workflow import transition
 
 from .models import Certificate, Status
@@ -49,3 +50,4 @@ def erase_certificates(user: User, contributions: ContributionChoice, **_: Any) 
             transition(certificate, "revoke", actor=None, comment=reason)
         certificates.update(recipient_name="")
     certificates.update(recipient=None)
+    metrics.changed("certificates")

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ecoc_hub.accounts.models import User
-from ecoc_hub.core import demo_history
+from ecoc_hub.core import demo_history, metrics
 
 from .enums import SpaceAccess, SpaceKind
 from .models import Post, Space, Thread
@@ -110,6 +110,7 @@ def load_demo(*, stdout: Any) -> int:
             Post.objects.bulk_create(posts)
             Thread.objects.filter(pk=thread.pk).update(last_post_at=when)
             index_thread(thread)
+    metrics.changed("community")
     stdout.write(
         _("Community history: %(count)d past threads with their replies.")
         % {"count": threads}

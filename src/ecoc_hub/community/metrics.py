@@ -163,6 +163,7 @@ def register() -> None:
                     "their members that month."
                 ),
                 compute=active_teams,
+                sources=[Post, Organisation, Membership],
             ),
             metrics.Indicator(
                 key="community.threads",
@@ -172,6 +173,7 @@ def register() -> None:
                     "month; filtered by the title city of the author's city team."
                 ),
                 compute=threads_and_replies,
+                sources=[Post, Membership],
             ),
             metrics.Indicator(
                 key="community.peer_requests",
@@ -182,6 +184,7 @@ def register() -> None:
                     "counts for the title cities of both teams."
                 ),
                 compute=peer_requests,
+                sources=[PeerRequest, PeerRequestEvent],
             ),
             metrics.Indicator(
                 key="community.notices",
@@ -192,6 +195,7 @@ def register() -> None:
                     "the transparency page; for the whole site only."
                 ),
                 compute=notices_and_decisions,
+                sources=[Notice, Statement],
             ),
         ],
     )

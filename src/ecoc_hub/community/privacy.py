@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 
 from ecoc_hub.accounts.privacy import ContributionChoice
+from ecoc_hub.core import metrics
 
 from .following import email_frequency
 from .models import (
@@ -131,6 +132,7 @@ def erase_community_data(user: User, *, contributions: ContributionChoice) -> No
     DirectoryEntry.objects.filter(user=user).update(handle=None)
     user.moderated_spaces.clear()
     Notice.objects.filter(reporter=user).update(reporter=None, reporter_email="")
+    metrics.changed("community")
     if contributions != ContributionChoice.REMOVE:
         return
     posts = Post.objects.filter(author=user)
@@ -138,5 +140,6 @@ def erase_community_data(user: User, *, contributions: ContributionChoice) -> No
     PostRevision.objects.filter(post__in=posts).delete()
     Appeal.objects.filter(statement__post__in=posts).update(text="")
     posts.update(body="", is_erased=True)
+    metrics.changed("community")
     for pk in threads:
         index_thread(pk)

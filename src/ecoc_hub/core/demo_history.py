@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -40,3 +41,54 @@ def moment(day: date, rng: random.Random) -> datetime:
     return timezone.make_aware(
         datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.randint(0, 59))
     )
+
+
+#: Fictional first and last names of the histories' people (no real person).
+FIRST_NAMES = [
+    "Aino", "Bruno", "Chiara", "Dara", "Emil", "Fenna", "Goran", "Hana", "Ines",
+    "Jonas", "Klara", "Luka", "Mira", "Niko", "Olga", "Pau", "Rosa", "Sven",
+    "Tereza", "Ugo", "Vera", "Wim", "Yara", "Zofia",
+]  # fmt: skip
+LAST_NAMES = [
+    "Aalto", "Berzins", "Conti", "Dumont", "Eriksen", "Ferreira", "Grünwald",
+    "Havel", "Ionescu", "Jovanović", "Kask", "Lindqvist", "Marek", "Novak",
+    "Olsen", "Petrou", "Quintana", "Rossi", "Szabó", "Tamm", "Urbonas",
+]  # fmt: skip
+
+
+def name(n: int) -> str:
+    """The ``n``-th fictional name, marked as a demo person."""
+    first = FIRST_NAMES[n % len(FIRST_NAMES)]
+    last = LAST_NAMES[(n * 7 + n // len(FIRST_NAMES)) % len(LAST_NAMES)]
+    return f"{first} {last} (demo)"
+
+
+def people(emails: list[str], *, offset: int = 0) -> list[Any]:
+    """Accounts without a password for ``emails`` (made in bulk where
+    missing, with a verified address), in the order given."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    model = get_user_model()
+    known = set(
+        model._default_manager.filter(email__in=emails).values_list("email", flat=True)
+    )
+    missing = [
+        model(
+            email=email,
+            display_name=name(offset + n),
+            preferred_language=["en", "fr", "de"][(offset + n) % 3],
+            password=make_password(None),
+        )
+        for n, email in enumerate(emails)
+        if email not in known
+    ]
+    model._default_manager.bulk_create(missing)
+    made = model._default_manager.filter(email__in=[p.email for p in missing])
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=user, email=user.email, primary=True, verified=True)
+        for user in made
+    )
+    found = {u.email: u for u in model._default_manager.filter(email__in=emails)}
+    return [found[email] for email in emails]

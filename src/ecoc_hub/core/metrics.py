@@ -15,6 +15,7 @@ import them, so each app describes its own figures here, in its
                 title=_("Published resources by type"),
                 description=_("..."),
                 compute=resources_by_type,
+                sources=[Resource],
             ),
         ],
     )
@@ -29,6 +30,20 @@ goes through ``suppress`` (a count from 1 to 4 is not shown) and every rate
 of people through ``rate`` (not shown over fewer than 5): a small number in
 a filtered table could point at one person. Counts of things (resources,
 downloads, plays) are shown as they are.
+
+Caching follows the data. An indicator names the models it reads
+(``sources``); the registry connects their ``post_save``, ``post_delete``
+and many-to-many ``m2m_changed`` signals once, and each of them bumps a
+generation number of the model's app kept in the cache (``changed``). The
+generations of an indicator's source apps are part of its cache key, so a
+figure is recomputed right after a write to what it reads, and writes
+elsewhere leave it cached. ``bulk_create``, ``bulk_update`` and
+``QuerySet.update`` send no signal (``QuerySet.delete`` sends
+``post_delete`` for each row): code doing such bulk writes on a source
+model calls ``metrics.changed(app_label)`` after them, once. The fixed
+lifetimes (``CACHE_PAST``, ``CACHE_CURRENT``) stay as a safety net for a
+write that slipped past both. The generations live in
+``core.metrics_cache``.
 """
 
 from __future__ import annotations
@@ -40,18 +55,23 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from django.core.cache import cache
+from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from ecoc_hub.core import charts
+from ecoc_hub.core.metrics_cache import _watch, generations
+from ecoc_hub.core.metrics_cache import changed as changed  # the apps call it
 
 #: Counts of people below this are not shown, nor rates over fewer people.
 MIN_COUNT = 5
 #: A span longer than this many months is shown per year, not per month.
 MAX_MONTHS = 24
-#: Seconds a figure stays cached: a period that is over changes only when a
-#: record is corrected; the current one is recomputed every few minutes.
+#: Seconds a figure stays cached at most. A write to an indicator's sources
+#: invalidates it at once (``changed``); these lifetimes are the safety net
+#: for a write that sent no signal and did not call ``changed``: a period
+#: that is over is kept longer than the current one.
 CACHE_PAST = 6 * 3600
 CACHE_CURRENT = 300
 
@@ -211,6 +231,13 @@ class Indicator:
     title: Any  # a lazy translated string
     description: Any
     compute: Callable[[Filters], Figure]
+    #: The models the figure reads: a save or delete of one of them (or a
+    #: ``changed`` call for its app) makes the cached figure stale.
+    sources: Sequence[type[models.Model]] = ()
+
+    @property
+    def source_apps(self) -> list[str]:
+        return sorted({model._meta.app_label for model in self.sources})
 
 
 @dataclass(frozen=True)
@@ -224,8 +251,13 @@ _SECTIONS: dict[str, Section] = {}
 
 
 def register(key: str, *, heading: Any, indicators: Iterable[Indicator]) -> None:
-    """Register (or replace, on a second ``ready()``) an app's indicators."""
-    _SECTIONS[key] = Section(key=key, heading=heading, indicators=list(indicators))
+    """Register (or replace, on a second ``ready()``) an app's indicators,
+    and watch the models they read."""
+    found = list(indicators)
+    _SECTIONS[key] = Section(key=key, heading=heading, indicators=found)
+    for item in found:
+        for model in item.sources:
+            _watch(model)
 
 
 def sections() -> list[Section]:
@@ -242,8 +274,13 @@ def indicator(key: str) -> Indicator | None:
 
 def compute(item: Indicator, filters: Filters) -> Figure:
     """The figure for ``filters``, cached per filter and language (labels
-    are translated): long for a period that is over, briefly otherwise."""
-    raw = f"metrics:{item.key}:{filters.cache_key()}:{get_language()}"
+    are translated) and per generation of its source apps: recomputed after
+    a write to what it reads, and at the latest after ``CACHE_PAST`` (a
+    period that is over) or ``CACHE_CURRENT`` seconds."""
+    versions = ",".join(
+        f"{app}={number}" for app, number in generations(item.source_apps).items()
+    )
+    raw = f"metrics:{item.key}:{filters.cache_key()}:{get_language()}:{versions}"
     key = "metrics:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
     figure = cache.get(key)
     if figure is None:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecoc_hub.accounts.models import User
-from ecoc_hub.core import demo_history
+from ecoc_hub.core import demo_history, metrics
 
 from .enums import CourseState, EnrolmentState, LessonKind
 from .models import Attempt, Course, Enrolment, Lesson
@@ -122,6 +122,7 @@ def load_demo(*, stdout: Any) -> int:
                 if passed:
                     break
     Attempt.objects.bulk_create(attempts)
+    metrics.changed("courses")
     stdout.write(
         _(
             "Course history: %(learners)d learners, %(enrolments)d enrolments "

@@ -158,6 +158,7 @@ def register() -> None:
                     "city team."
                 ),
                 compute=enrolments,
+                sources=[Enrolment, Membership],
             ),
             metrics.Indicator(
                 key="courses.completion",
@@ -168,6 +169,7 @@ def register() -> None:
                     "five learners."
                 ),
                 compute=completion,
+                sources=[Enrolment, Course, Membership],
             ),
             metrics.Indicator(
                 key="courses.quiz_results",
@@ -178,6 +180,7 @@ def register() -> None:
                     "five attempts."
                 ),
                 compute=quiz_results,
+                sources=[Attempt, Membership],
             ),
         ],
     )

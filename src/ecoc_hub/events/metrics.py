@@ -212,6 +212,7 @@ def register() -> None:
                     "city."
                 ),
                 compute=events_held,
+                sources=[Event],
             ),
             metrics.Indicator(
                 key="events.applications",
@@ -221,6 +222,7 @@ def register() -> None:
                     "given; filtered by the applicant's country and title city."
                 ),
                 compute=applications,
+                sources=[Application],
             ),
             metrics.Indicator(
                 key="events.acceptance",
@@ -230,6 +232,7 @@ def register() -> None:
                     "(accepted, waiting list, not selected)."
                 ),
                 compute=acceptance,
+                sources=[Application],
             ),
             metrics.Indicator(
                 key="events.attendance",
@@ -239,6 +242,7 @@ def register() -> None:
                     "by the month (or year) the event started."
                 ),
                 compute=attendance,
+                sources=[Application, Attendance, Event],
             ),
             metrics.Indicator(
                 key="events.satisfaction",
@@ -251,12 +255,14 @@ def register() -> None:
                     "country and title city filters apply to the host city."
                 ),
                 compute=satisfaction,
+                sources=[SurveyAnswer, Event],
             ),
             metrics.Indicator(
                 key="events.certificates",
                 title=_("Certificates"),
                 description=_("Valid certificates of attendance issued for events."),
                 compute=certificates,
+                sources=[Certificate, Application],
             ),
         ],
     )

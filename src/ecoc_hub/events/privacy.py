@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import get_valid_filename
 
 from ecoc_hub.accounts.privacy import ContributionChoice, PersonalFile, stored_size
+from ecoc_hub.core import metrics
 
 from .models import Answer, Application, CalendarFeed, FollowUp, Speaker
 from .services import delete_unused_files
@@ -112,6 +113,7 @@ def erase_event_data(user: User, *, contributions: ContributionChoice) -> None:
         languages=[],
         personal_data_purged=True,
     )
+    metrics.changed("events")
     CalendarFeed.objects.filter(user=user).delete()
     user.organised_events.clear()
     speakers = Speaker.objects.filter(user=user)

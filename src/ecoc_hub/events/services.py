@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ecoc_hub.accounts.models import User
+from ecoc_hub.core import metrics
 from ecoc_hub.core.permissions import ActionRefused
 from ecoc_hub.core.workflow import Outcome, TransitionError, transition
 from ecoc_hub.library.files import StagedFile
@@ -169,7 +170,9 @@ def draft_decisions(
         if application.state not in {S.SUBMITTED, S.WAITLISTED}:
             continue
         ids.append(application.pk)
-    return Application.objects.filter(pk__in=ids).update(draft_decision=decision)
+    updated = Application.objects.filter(pk__in=ids).update(draft_decision=decision)
+    metrics.changed("events")
+    return updated
 
 
 @dataclass
@@ -462,6 +465,7 @@ def purge_personal_data(*, now: datetime | None = None) -> int:
             ApplicationEvent.objects.filter(application__event=locked).update(
                 comment=""
             )
+            metrics.changed("events")
             locked.personal_data_purged_at = now
             locked.save(update_fields=["personal_data_purged_at"])
             transaction.on_commit(partial(delete_unused_files, files))

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from ecoc_hub.accounts import roles
 from ecoc_hub.accounts.demo import DEMO_PEOPLE
 from ecoc_hub.accounts.models import User
+from ecoc_hub.core import metrics
 from ecoc_hub.core.pdf import build_pdf
 from ecoc_hub.core.workflow import transition
 
@@ -235,6 +236,7 @@ def _closed_call() -> None:
         round_ = call.rounds.get(number=number)
         review.send_decisions(round=round_, manager=manager, notify=False)
     Call.objects.filter(pk=call.pk).update(closes_on=dt.date(2022, 3, 31))
+    metrics.changed("experts")
 
 
 def _open_call() -> None:

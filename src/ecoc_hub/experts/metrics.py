@@ -17,13 +17,16 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.accounts.models import Organisation
 from ecoc_hub.core import metrics
 from ecoc_hub.core.metrics import Filters
 
 from .enums import ApplicationState, Profile
 from .models import (
     Application,
+    Call,
     EvaluationRound,
+    ExpertProfile,
     SupportAssignment,
     SupportFeedback,
     SupportRequest,
@@ -232,6 +235,7 @@ def register() -> None:
                     "accepted; filtered by the expert's country."
                 ),
                 compute=applications_per_round,
+                sources=[Application, EvaluationRound, Call],
             ),
             metrics.Indicator(
                 key="experts.pool_by_profile",
@@ -242,6 +246,7 @@ def register() -> None:
                     "profiles counts in each."
                 ),
                 compute=pool_by_profile,
+                sources=[Application, ExpertProfile],
             ),
             metrics.Indicator(
                 key="experts.support_requests",
@@ -252,6 +257,7 @@ def register() -> None:
                     "those completed; filtered by the team's title city."
                 ),
                 compute=support_requests,
+                sources=[SupportRequest, SupportAssignment, Organisation],
             ),
             metrics.Indicator(
                 key="experts.match_rates",
@@ -261,6 +267,7 @@ def register() -> None:
                     "percent of the requests sent that month."
                 ),
                 compute=match_rates,
+                sources=[SupportRequest, SupportAssignment, Organisation],
             ),
             metrics.Indicator(
                 key="experts.feedback",
@@ -270,6 +277,7 @@ def register() -> None:
                     "the period, by the city team and by the expert."
                 ),
                 compute=feedback,
+                sources=[SupportFeedback, Organisation],
             ),
         ],
     )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from ecoc_hub.accounts.models import User
 from ecoc_hub.cities.countries import fold
 from ecoc_hub.cities.models import CapacityArea, Title
+from ecoc_hub.core import metrics
 from ecoc_hub.core.workflow import Outcome, transition
 from ecoc_hub.library.files import (
     UploadRejected,
@@ -250,6 +251,7 @@ def merge_profiles(*, keep: ExpertProfile, duplicate: ExpertProfile) -> ExpertPr
         )
     duplicate.applications.update(expert=keep)
     ExpertProfile.objects.filter(merged_into=duplicate).update(merged_into=keep)
+    metrics.changed("experts")
     duplicate.merged_into = keep
     duplicate.save(update_fields=["merged_into"])
     return keep

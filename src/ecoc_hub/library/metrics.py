@@ -153,6 +153,7 @@ def register() -> None:
                     "each by their type."
                 ),
                 compute=resources_by_type,
+                sources=[Resource],
             ),
             metrics.Indicator(
                 key="library.resources_by_language",
@@ -162,6 +163,7 @@ def register() -> None:
                     "two languages counts once for each."
                 ),
                 compute=resources_by_language,
+                sources=[Resource],
             ),
             metrics.Indicator(
                 key="library.contributions",
@@ -171,6 +173,7 @@ def register() -> None:
                     "per month (per year over a longer period)."
                 ),
                 compute=contributions,
+                sources=[Resource],
             ),
             metrics.Indicator(
                 key="library.moderation_time",
@@ -180,6 +183,7 @@ def register() -> None:
                     "curator's decision, by the month (or year) of the decision."
                 ),
                 compute=moderation_time,
+                sources=[ModerationEvent, Resource],
             ),
             metrics.Indicator(
                 key="library.views_downloads",
@@ -189,6 +193,7 @@ def register() -> None:
                     "day without recording who (robots are left out)."
                 ),
                 compute=views_and_downloads,
+                sources=[DailyCount, Resource],
             ),
         ],
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from ecoc_hub.core import demo_history
+from ecoc_hub.core import demo_history, metrics
 
 from .models import Episode, State
 from .plays import DailyPlays
@@ -28,6 +28,7 @@ def load_demo(*, stdout: Any) -> int:
             )
     before = DailyPlays.objects.count()
     DailyPlays.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    metrics.changed("podcasts")
     made = DailyPlays.objects.count() - before
     stdout.write(_("Podcast history: %(count)d days of plays added.") % {"count": made})
     return made

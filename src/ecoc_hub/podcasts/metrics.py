@@ -73,12 +73,14 @@ def register() -> None:
                     "listener is kept."
                 ),
                 compute=plays_over_time,
+                sources=[DailyPlays, Episode],
             ),
             metrics.Indicator(
                 key="podcasts.plays_by_show",
                 title=_("Plays by show"),
                 description=_("Plays in the period, the most played shows first."),
                 compute=plays_by_show,
+                sources=[DailyPlays, Episode, Show],
             ),
         ],
     )

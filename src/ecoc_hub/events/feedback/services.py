@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ecoc_hub.core import metrics
 from ecoc_hub.core.mail import queue_email
 from ecoc_hub.core.permissions import ActionRefused
 from ecoc_hub.core.workflow import TransitionError
@@ -248,5 +249,6 @@ def submit_response(*, survey: Survey, user: User, answers: list[Given]) -> None
             answer.text = str(given.value)
         rows.append(answer)
     SurveyAnswer.objects.bulk_create(rows)
+    metrics.changed("events")
     invitation.answered = True
     invitation.save(update_fields=["answered"])

@@ -26,6 +26,10 @@ DEMO_MODULES = (
     "ecoc_hub.podcasts.demo_history",
     "ecoc_hub.courses.demo_history",
     "ecoc_hub.community.demo_history",
+    # The teams of the self-assessment history make support requests too.
+    "ecoc_hub.assessment.demo_history",
+    "ecoc_hub.experts.demo_history",
+    "ecoc_hub.events.demo_history",
 )
 
 
