@@ -15,7 +15,7 @@ from ecoc_hub.community.models import Attachment
 from ecoc_hub.courses.models import Enrolment
 from ecoc_hub.library import samples
 from tests.courses.conftest import make_course
-from tests.e2e.helpers import add_session_cookie, check_page, assert_no_raw_text
+from tests.e2e.helpers import add_session_cookie, assert_no_raw_text, check_page
 from tests.events.conftest import make_event
 from tests.factories import UserFactory
 
