@@ -15,7 +15,7 @@ from ecoc_hub.courses.models import Enrolment
 from ecoc_hub.events.enums import ApplicationState
 from ecoc_hub.events.models import Speaker
 from ecoc_hub.search.queries import search
-from tests.community.conftest import make_thread
+from tests.community.conftest import make_space, make_thread
 from tests.courses.conftest import make_course
 from tests.events.conftest import apply, make_event, make_session
 from tests.factories import UserFactory
@@ -205,3 +205,38 @@ def test_a_query_string_cannot_filter_on_the_grants(camp):
     )
 
     assert [r.title for r in results.hits] == ["Ferry"]
+
+
+def test_the_index_lists_the_spaces_of_ones_events_and_courses(client, camp, course):
+    participant = accepted(camp)
+    services.event_space(event=camp)
+    services.course_space(course=course)
+    client.force_login(participant)
+
+    page = client.get(reverse("community:index")).content.decode()
+
+    assert "My events and courses" in page
+    assert "Academy Camp on audiences" in page
+    assert "Evaluation basics" not in page
+
+
+def test_a_first_post_in_an_event_space_is_not_held(settings, camp):
+    settings.ECOC_HUB_COMMUNITY_HOLD_FIRST_POSTS = True
+    space = services.event_space(event=camp)
+
+    thread = make_thread(space, author=accepted(camp))
+
+    assert thread.posts.get().state == "published"
+
+
+def test_no_thread_is_moved_into_an_event_space(curator_client, camp):
+    space = services.event_space(event=camp)
+    thread = make_thread(make_space(name="Open"))
+
+    response = curator_client.post(
+        reverse("community:thread_move", args=[thread.pk]), {"space": space.pk}
+    )
+
+    assert response.status_code == 200
+    thread.refresh_from_db()
+    assert thread.space.kind == "topic"
