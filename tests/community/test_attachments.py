@@ -178,3 +178,39 @@ def test_export_lists_the_files_and_erasure_deletes_them(
 
     assert (Attachment.objects.count(), Blob.objects.count()) == (0, 0)
     assert stored_files() == []
+
+
+def test_deleting_the_course_deletes_its_spaces_files(
+    member_client, member, django_capture_on_commit_callbacks
+):
+    course = make_course(title="Evaluation", slug="evaluation")
+    course.trainers.add(member)
+    thread = make_thread(services.course_space(course=course), author=member)
+    reply_with(member_client, thread, pdf())
+    assert stored_files() != []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        course.delete()
+
+    assert (Attachment.objects.count(), Blob.objects.count()) == (0, 0)
+    assert stored_files() == []
+
+
+def test_a_file_also_deposited_in_the_library_stays(
+    member_client, member, thread, curator, django_capture_on_commit_callbacks
+):
+    from tests.library.conftest import make_resource
+
+    reply_with(member_client, thread, pdf())
+    blob = Attachment.objects.get().blob
+    resource = make_resource(owner=member, curator=curator)
+    from ecoc_hub.library.models import ResourceFile
+
+    ResourceFile.objects.filter(resource=resource).update(blob=blob)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_community_data(member, contributions=ContributionChoice.REMOVE)
+
+    assert Attachment.objects.count() == 0
+    assert Blob.objects.filter(pk=blob.pk).exists()
+    assert default_storage.exists(blob.storage_name)

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,7 +21,9 @@ class CommunityConfig(AppConfig):
             search_index,  # noqa: F401 - registers the indexer
             workflow,  # noqa: F401 - registers the transition tables
         )
+        from .attachments import attachment_deleted
         from .metrics import register as register_metrics
+        from .models import Attachment
         from .privacy import (
             community_files_of,
             erase_community_data,
@@ -43,3 +46,6 @@ class CommunityConfig(AppConfig):
         )
         register_metrics()
         register_sections()
+        post_delete.connect(
+            attachment_deleted, sender=Attachment, dispatch_uid="community_attachment"
+        )

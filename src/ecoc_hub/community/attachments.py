@@ -10,7 +10,8 @@ nosniff, a sandboxing CSP).
 
 They follow the post's text: when its author's contributions are removed
 (account erasure, ``privacy``), the attachments go, and each stored file
-with them unless something else uses the same content.
+with them unless something else uses the same content; the same when the
+post goes by cascade (its event, course, space or thread deleted).
 """
 
 from __future__ import annotations
@@ -147,23 +148,29 @@ def attach(*, post: Post, staged: Sequence[StagedFile]) -> list[Attachment]:
 
 
 def delete_attachments(posts: Iterable[Post] | Any) -> int:
-    """Delete the attachments of these posts, and each stored file once the
-    deletion commits unless something else still uses it."""
-    attachments = Attachment.objects.filter(post__in=posts)
-    blob_ids = set(attachments.values_list("blob_id", flat=True))
-    count, _rows = attachments.delete()
-    for blob in Blob.objects.filter(pk__in=blob_ids):
-        _delete_if_unused(blob)
+    """Delete the attachments of these posts; their stored files follow
+    (``attachment_deleted``)."""
+    count, _rows = Attachment.objects.filter(post__in=posts).delete()
     return count
 
 
-def _delete_if_unused(blob: Blob) -> None:
-    name = blob.storage_name
-    if Attachment.objects.filter(blob=blob).exists():
+def attachment_deleted(sender: Any, instance: Attachment, **kwargs: Any) -> None:
+    """Once an attachment's deletion commits (an erasure, or the deletion of
+    the event, course or thread it came with, by cascade), its stored file
+    goes too unless something else uses the same content. A receiver of
+    ``post_delete``, so that a cascade from another app cleans up as well."""
+    blob_id = instance.blob_id
+    transaction.on_commit(lambda: delete_blob_if_unused(blob_id))
+
+
+def delete_blob_if_unused(blob_id: int) -> None:
+    blob = Blob.objects.filter(pk=blob_id).first()
+    if blob is None or Attachment.objects.filter(blob_id=blob_id).exists():
         return
+    name = blob.storage_name
     try:
         with transaction.atomic():
             blob.delete()
-    except ProtectedError:
+    except ProtectedError:  # a library file or a CV has the same content
         return
-    transaction.on_commit(lambda: default_storage.delete(name))
+    default_storage.delete(name)
