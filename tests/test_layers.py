@@ -35,10 +35,13 @@ LAYERS: list[tuple[str, list[str]]] = [
             "ecoc_hub.experts",
             "ecoc_hub.courses",
             "ecoc_hub.assessment",
-            "ecoc_hub.community",
             "ecoc_hub.dashboard",
         ],
     ),
+    # The discussions have a space per event and per course, and posts link
+    # cards of library resources, events, courses and experts: they read
+    # those apps, which never read them (issue 15).
+    ("community", ["ecoc_hub.community"]),
     (
         "api core",
         [

@@ -43,12 +43,54 @@ def _community(world) -> None:
         explanation="Advertising.",
     )
     world.appeal = moderation.appeal(statement=world.statement, text="It was not.")
+    _participants_spaces(world)
     world.notice = moderation.report_post(
         post=world.open_post,
         reporter=world.people["other_team_member"],
         reason="spam",
         explanation="Advertising.",
     )
+
+
+def _participants_spaces(world) -> None:
+    """An event whose accepted participant, and a course whose learner, is
+    the member; each space has a thread; posts carry a file."""
+    import io
+
+    from ecoc_hub.community import services
+    from ecoc_hub.courses.models import Enrolment
+    from ecoc_hub.events.models import Application
+    from ecoc_hub.library import samples
+    from ecoc_hub.library.files import stage_upload
+    from tests.courses.conftest import make_course
+    from tests.events.conftest import make_event
+
+    from .conftest import make_thread
+
+    member = world.people["member"]
+    world.space_event = make_event(title="Camp of the world", slug="world-camp")
+    Application.objects.create(
+        event=world.space_event, applicant=member, name="Mia", state="accepted"
+    )
+    world.space_course = make_course(title="Course of the world", slug="world-course")
+    Enrolment.objects.create(course=world.space_course, learner=member, state="active")
+    world.event_space = services.event_space(event=world.space_event)
+    world.course_space = services.course_space(course=world.space_course)
+    world.event_thread = make_thread(world.event_space, author=member)
+
+    def staged():
+        data = samples.build_pdf(["Agenda"], title="Agenda")
+        return stage_upload(source=io.BytesIO(data), filename="agenda.pdf")
+
+    for name, thread in [
+        ("open", world.open_thread),
+        ("team", world.team_thread),
+        ("event", world.event_thread),
+    ]:
+        post = services.reply(
+            thread=thread, author=member, body="The file.", attachments=[staged()]
+        )
+        setattr(world, f"{name}_attachment", post.attachments.get())
 
 
 EVERYONE = expect(visitor=200, member=200, curator=200)
@@ -332,4 +374,27 @@ register(
     "community:unsubscribe",
     lambda w: reverse("community:unsubscribe", args=["forged-token"]),
     expect(visitor=400, member=400, curator=400),
+)
+
+
+# Event and course spaces (issue 15) -----------------------------------------
+
+PARTICIPANTS = expect(visitor=404, member=200, other_team_member=404, curator=200)
+register(
+    "community:event_space",
+    lambda w: reverse("community:event_space", args=[w.space_event.slug]),
+    expect(visitor=302, member=302, other_team_member=404, curator=302),
+)
+register(
+    "community:course_space",
+    lambda w: reverse("community:course_space", args=[w.space_course.slug]),
+    expect(visitor=302, member=302, other_team_member=404, curator=302),
+)
+register("community:space", _space("event_space"), PARTICIPANTS, label="event")
+register("community:space", _space("course_space"), PARTICIPANTS, label="course")
+register("community:thread", _space("event_thread"), PARTICIPANTS, label="event")
+register("community:attachment", _space("open_attachment"), EVERYONE, label="public")
+register("community:attachment", _space("team_attachment"), TEAM, label="team")
+register(
+    "community:attachment", _space("event_attachment"), PARTICIPANTS, label="event"
 )

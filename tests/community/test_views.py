@@ -71,8 +71,9 @@ def test_a_thread_shows_its_posts_in_constant_queries(
     for _number in range(count - 1):
         services.reply(thread=thread, author=member, body="Me too.")
 
-    # the thread with its space, its posts with authors, its history
-    with django_assert_num_queries(3):
+    # the thread with its space, its posts with authors, their attached
+    # files, its history
+    with django_assert_num_queries(4):
         response = client.get(thread.get_absolute_url())
 
     assert len(response.context["posts"]) == count

@@ -166,9 +166,10 @@ def test_member_search_page_query_count_does_not_grow_with_hits(
 ):
     make_documents(count)
 
-    # session, user, groups, the member's teams (the access rule), then the
-    # six search queries
-    with django_assert_num_queries(10 + PLANNER_QUERIES):
+    # session, user, groups, the member's teams and grants (the access rule:
+    # the discussions of the events and courses they take part in), then
+    # the six search queries
+    with django_assert_num_queries(11 + PLANNER_QUERIES):
         response = member_client.get(URL, {"q": "culture"})
 
     assert len(response.context["results"].hits) == count

@@ -40,8 +40,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 #: "team": a city team's page; "resource": a library resource's page
-#: (events list the events whose recording or material it is).
-Page = Literal["city", "title", "capacity_area", "team", "resource"]
+#: (events list the events whose recording or material it is); "event" and
+#: "course": an event's and a course's page, where a provider's section is
+#: shown inside the "Take part" box (the community links the discussion of
+#: the event's participants or the course's learners).
+Page = Literal["city", "title", "capacity_area", "team", "resource", "event", "course"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ _providers: dict[str, list[Provider]] = {
     "capacity_area": [],
     "team": [],
     "resource": [],
+    "event": [],
+    "course": [],
 }
 
 

@@ -1,8 +1,9 @@
 """Demo content of the community: the capacity areas' spaces, two topic
 spaces, threads in several languages, a team's private thread, a past
 title city's team, a peer request in each state with its thread, listed
-members, a space moderator's rights and an open report. Idempotent: a
-second run changes nothing."""
+members, a space moderator's rights and an open report, and the spaces of
+a demo camp's participants and a demo course's learners (a post with a
+link card in each). Idempotent: a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from ecoc_hub.accounts.models import Membership, Organisation, User
 from ecoc_hub.accounts.services import create_team
 from ecoc_hub.cities.models import CapacityArea, Title
 from ecoc_hub.core.workflow import transition
+from ecoc_hub.courses.models import Course
+from ecoc_hub.events.models import Event
 
 from . import following, moderation, peers, services
 from .enums import EmailFrequency, PeerRequestKind, PostState, SpaceAccess, ThreadKind
@@ -113,8 +116,85 @@ def _publish(post: Post) -> None:
 
 
 @transaction.atomic
+def _participants_spaces(*, stdout: Any) -> int:
+    """The demo camp's space (its organiser and an accepted participant
+    talk) and the demo course's (its trainer and a learner), each with a
+    post linking a page of the site as a card. Runs once, also on a hub
+    whose community demo was loaded before these spaces existed."""
+    camp = (
+        Event.objects.filter(
+            applications__applicant__email="demo-participant@example.org",
+            applications__state="accepted",
+        )
+        .order_by("starts_at")
+        .first()
+        or Event.objects.filter(slug="academy-camp-legacy-evaluation-2027").first()
+    )
+    course = Course.objects.filter(slug="audience-development").first()
+    made = 0
+    if camp is not None and not Space.objects.filter(event=camp).exists():
+        organiser = camp.organisers.order_by("pk").first()
+        participant = (
+            User.objects.filter(
+                event_applications__event=camp,
+                event_applications__state="accepted",
+            )
+            .order_by("pk")
+            .first()
+        )
+        space = services.event_space(event=camp)
+        if organiser is not None and participant is not None:
+            thread = services.start_thread(
+                space=space,
+                author=organiser,
+                title="Welcome, and what to read before the camp",
+                body="Welcome to the camp's discussion: only the participants, "
+                "the organisers and the speakers read it.\n\nThe course "
+                "many of you asked about:\n\n"
+                + (course.get_absolute_url() if course else "/courses/"),
+                language="en",
+            )
+            services.reply(
+                thread=thread,
+                author=participant,
+                body="Thank you! Is there a shared ride from the airport?",
+            )
+            made += 1
+    if course is not None and not Space.objects.filter(course=course).exists():
+        trainer = course.trainers.order_by("pk").first()
+        learner = (
+            User.objects.filter(enrolments__course=course, enrolments__state="active")
+            .order_by("pk")
+            .first()
+        )
+        space = services.course_space(course=course)
+        if trainer is not None and learner is not None:
+            thread = services.start_thread(
+                space=space,
+                author=trainer,
+                title="Share your audience survey",
+                body="Post the survey your team uses, and we will compare them "
+                "in the next module. The camp where we meet:\n\n"
+                + (camp.get_absolute_url() if camp else "/academy/"),
+                language="en",
+            )
+            services.reply(
+                thread=thread,
+                author=learner,
+                body="Ours asks three questions only; I will post it this week.",
+            )
+            made += 1
+    if made:
+        stdout.write(
+            _("Community: %(count)d discussions of event participants and learners.")
+            % {"count": made}
+        )
+    return made
+
+
 def load_demo(*, stdout: Any) -> int:
     services.ensure_area_spaces()
+    _participants_spaces(stdout=stdout)
     if Space.objects.filter(slug=MARKER).exists():
         stdout.write(_("Community: already loaded."))
         return 0

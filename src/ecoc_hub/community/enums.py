@@ -10,12 +10,18 @@ class SpaceKind(models.TextChoices):
     TEAM = "team", _("City team")
     TOPIC = "topic", _("Topic")
     PEER = "peer", _("Peer request")
+    EVENT = "event", _("Event participants")
+    COURSE = "course", _("Course learners")
 
 
 class SpaceAccess(models.TextChoices):
     PUBLIC = "public", _("Public: anyone can read, members write")
     MEMBERS = "members", _("Members only: signed-in members read and write")
     TEAM = "team", _("City team only: its members read and write")
+    PARTICIPANTS = (
+        "participants",
+        _("Participants only: the event's or course's people read and write"),
+    )
 
 
 class ThreadKind(models.TextChoices):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.accounts.languages import spoken_language_choices
 
+from .attachments import AttachmentsMixin, accepted_summary, attachments_field
 from .enums import (
     DecisionGround,
     EmailFrequency,
@@ -53,8 +54,19 @@ class PostForm(forms.Form):
     )
 
 
-class ThreadForm(PostForm):
-    field_order = ["title", "kind", "language", "body"]
+class ReplyForm(AttachmentsMixin, PostForm):
+    """A new post: its text and up to ``MAX_ATTACHMENTS`` files."""
+
+    attachments = attachments_field()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.staged = []
+        self.fields["attachments"].help_text = accepted_summary()
+
+
+class ThreadForm(ReplyForm):
+    field_order = ["title", "kind", "language", "body", "attachments"]
 
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(

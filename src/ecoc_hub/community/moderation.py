@@ -49,7 +49,12 @@ def should_hold(*, author: User, space: Space) -> bool:
     (``ECOC_HUB_COMMUNITY_HOLD_FIRST_POSTS``); a team's own space does not."""
     if not settings.ECOC_HUB_COMMUNITY_HOLD_FIRST_POSTS:
         return False
-    private = space.kind in {SpaceKind.TEAM, SpaceKind.PEER}
+    private = space.kind in {
+        SpaceKind.TEAM,
+        SpaceKind.PEER,
+        SpaceKind.EVENT,
+        SpaceKind.COURSE,
+    }
     if private or permissions.can_moderate_space(author, space):
         return False
     return not Post.objects.filter(author=author, state=PostState.PUBLISHED).exists()

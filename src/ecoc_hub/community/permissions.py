@@ -7,7 +7,10 @@ Per kind of space:
 - a members-only space: visitors are told it exists and asked to sign in
   (403), members read and write;
 - a city team's space: its members and the curators read and write; to
-  anyone else it does not exist (404).
+  anyone else it does not exist (404);
+- an event's or a course's space: its people (``participants``: accepted
+  participants, organisers and speakers; learners and trainers) and the
+  curators read and write; to anyone else it does not exist (404).
 
 Curators create spaces and may edit any post; authors edit their own.
 Curators and a space's moderators moderate it: approve held posts, hide
@@ -23,6 +26,7 @@ from typing import Any
 from ecoc_hub.accounts.permissions import is_curator, is_member, is_team_member
 
 from .enums import PostState, SpaceAccess, SpaceKind, ThreadKind
+from .participants import may_enter
 
 
 def can_know_space(user: Any, space: Any) -> bool:
@@ -31,6 +35,8 @@ def can_know_space(user: Any, space: Any) -> bool:
         return is_curator(user) or is_team_member(user, space.organisation)
     if space.kind == SpaceKind.PEER:
         return can_see_peer_request(user, space.peer_request)
+    if space.kind in {SpaceKind.EVENT, SpaceKind.COURSE}:
+        return may_enter(user, space)
     return True
 
 
@@ -51,7 +57,7 @@ def can_create_space(user: Any) -> bool:
 
 def can_manage_space(user: Any, space: Any) -> bool:
     """Change a space's name, description and who reads it (not a team's)."""
-    return is_curator(user) and space.kind not in {SpaceKind.TEAM, SpaceKind.PEER}
+    return is_curator(user) and space.kind in {SpaceKind.AREA, SpaceKind.TOPIC}
 
 
 def can_know_thread(user: Any, thread: Any) -> bool:
@@ -74,6 +80,16 @@ def can_know_post(user: Any, post: Any) -> bool:
 
 def can_read_post(user: Any, post: Any) -> bool:
     return can_read_space(user, post.thread.space)
+
+
+def can_download_attachment(user: Any, attachment: Any) -> bool:
+    """A post's files are for whoever may read its text, while it has one."""
+    post = attachment.post
+    return (
+        not post.is_erased
+        and can_read_post(user, post)
+        and can_read_post_text(user, post)
+    )
 
 
 def is_post_author(user: Any, post: Any) -> bool:

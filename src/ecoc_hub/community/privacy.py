@@ -5,21 +5,27 @@ A deleted member's posts stay, credited to "Former member" (the account
 row is kept as such by ``accounts``); when the person asks for their
 contributions to be removed, each post's text is replaced (the post and
 the thread's shape stay, so replies still make sense) and the earlier
-versions are deleted.
+versions and the post's attached files are deleted. The attached files are
+in the person's export: named in the JSON, and as files in its ZIP
+(``community_files_of``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.utils.text import get_valid_filename
 
-from ecoc_hub.accounts.privacy import ContributionChoice
+from ecoc_hub.accounts.privacy import ContributionChoice, PersonalFile
 from ecoc_hub.core import metrics
 
+from .attachments import delete_attachments
 from .following import email_frequency
 from .models import (
     Appeal,
+    Attachment,
     Digest,
     DirectoryEntry,
     Follow,
@@ -65,8 +71,17 @@ def export_community_data(user: User) -> dict[str, Any]:
                     {"text": r.body, "replaced": _iso(r.created_at)}
                     for r in post.revisions.all()
                 ],
+                "attachments": [
+                    {
+                        "file_name": a.file_name,
+                        "size": a.blob.size,
+                        "sha256": a.blob.sha256,
+                        "in_the_zip": _zip_path(a),
+                    }
+                    for a in post.attachments.all()
+                ],
             }
-            for post in posts.prefetch_related("revisions")
+            for post in posts.prefetch_related("revisions", "attachments__blob")
         ],
         "reports_made": [
             {
@@ -123,6 +138,33 @@ def export_community_data(user: User) -> dict[str, Any]:
     }
 
 
+def _zip_path(attachment: Attachment) -> str:
+    name = get_valid_filename(attachment.file_name) or "file"
+    return f"community/post-{attachment.post_id}/{attachment.pk}-{name}"
+
+
+def community_files_of(user: User) -> Iterator[PersonalFile]:
+    """The files the person attached to their posts, for their ZIP."""
+    site = settings.SITE_URL
+    attachments = (
+        Attachment.objects.filter(post__author=user, post__is_erased=False)
+        .select_related("blob", "post__thread")
+        .order_by("pk")
+    )
+    for a in attachments:
+        yield PersonalFile(
+            path=_zip_path(a),
+            storage_name=a.blob.storage_name,
+            size=a.blob.size,
+            sha256=a.blob.sha256,
+            about={
+                "file_name": a.file_name,
+                "what": "attached to a post",
+                "post": site + a.post.get_absolute_url(),
+            },
+        )
+
+
 def erase_community_data(user: User, *, contributions: ContributionChoice) -> None:
     Notification.objects.filter(recipient=user).delete()
     Digest.objects.filter(recipient=user).delete()
@@ -138,6 +180,7 @@ def erase_community_data(user: User, *, contributions: ContributionChoice) -> No
     posts = Post.objects.filter(author=user)
     threads = set(posts.values_list("thread_id", flat=True))
     PostRevision.objects.filter(post__in=posts).delete()
+    delete_attachments(posts)
     Appeal.objects.filter(statement__post__in=posts).update(text="")
     posts.update(body="", is_erased=True)
     metrics.changed("community")

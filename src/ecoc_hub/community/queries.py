@@ -12,6 +12,10 @@ from ecoc_hub.accounts.permissions import is_curator, is_member
 from . import permissions
 from .enums import PostState, SpaceAccess, SpaceKind
 from .models import Post, Space, Thread
+from .participants import entered_course_ids, entered_event_ids
+
+#: The spaces only some people know of.
+CLOSED_KINDS = [SpaceKind.TEAM, SpaceKind.PEER, SpaceKind.EVENT, SpaceKind.COURSE]
 
 
 def known_spaces(user: Any) -> QuerySet[Space]:
@@ -20,13 +24,15 @@ def known_spaces(user: Any) -> QuerySet[Space]:
     if is_curator(user):
         return spaces
     if not is_member(user):
-        return spaces.exclude(kind__in=[SpaceKind.TEAM, SpaceKind.PEER])
+        return spaces.exclude(kind__in=CLOSED_KINDS)
     teams = Membership.objects.filter(user=user).values("organisation_id")
     return spaces.filter(
-        ~Q(kind__in=[SpaceKind.TEAM, SpaceKind.PEER])
+        ~Q(kind__in=CLOSED_KINDS)
         | Q(kind=SpaceKind.TEAM, organisation_id__in=teams)
         | Q(kind=SpaceKind.PEER, peer_request__from_team_id__in=teams)
         | Q(kind=SpaceKind.PEER, peer_request__to_team_id__in=teams)
+        | Q(kind=SpaceKind.EVENT, event_id__in=entered_event_ids(user))
+        | Q(kind=SpaceKind.COURSE, course_id__in=entered_course_ids(user))
     )
 
 
@@ -53,7 +59,7 @@ def spaces_for_index(user: Any) -> QuerySet[Space]:
     return (
         known_spaces(user)
         .exclude(kind=SpaceKind.PEER)
-        .select_related("capacity_area__criterion", "organisation")
+        .select_related("capacity_area__criterion", "organisation", "event", "course")
         .annotate(
             thread_count=Count("threads"), last_post_at=Max("threads__last_post_at")
         )
@@ -85,7 +91,11 @@ def threads_of(space: Space, user: Any) -> QuerySet[Thread]:
 
 
 def posts_of(thread: Thread) -> QuerySet[Post]:
-    return thread.posts.select_related("author").order_by("created_at", "pk")
+    return (
+        thread.posts.select_related("author")
+        .prefetch_related("attachments__blob")
+        .order_by("created_at", "pk")
+    )
 
 
 def moderated_spaces(user: Any) -> QuerySet[Space]:

@@ -1,22 +1,36 @@
 """Threads in the site search: one document per thread, its published
 posts as passages, with the access of its space (public, members, or the
 team alone as "restricted" to that team), so the search's own filters keep
-visitors and other teams out in the same query."""
+visitors and other teams out in the same query.
+
+An event's or a course's space is "restricted" with the grant
+``community.space:<pk>``: ``space_grants`` gives each member the grants of
+the spaces they may enter (``participants``), read when they search, so a
+participant accepted or a learner who leaves sees the change at once with
+nothing reindexed."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ecoc_hub.accounts.permissions import is_member
 from ecoc_hub.core.markdown import plain_text
 from ecoc_hub.search.models import Access
-from ecoc_hub.search.registry import register_facet, register_indexer
+from ecoc_hub.search.registry import (
+    register_access_grants,
+    register_facet,
+    register_indexer,
+)
 from ecoc_hub.search.services import Passage, index_document, remove_document
 
 from .enums import PostState, SpaceAccess, SpaceKind
 from .models import PeerRequest, Post, Space, Thread
+from .participants import entered_course_ids, entered_event_ids
 
 KIND = "community.thread"
 TYPE = "discussion"
@@ -24,7 +38,24 @@ ACCESS = {
     SpaceAccess.PUBLIC: Access.PUBLIC,
     SpaceAccess.MEMBERS: Access.MEMBERS,
     SpaceAccess.TEAM: Access.RESTRICTED,
+    SpaceAccess.PARTICIPANTS: Access.RESTRICTED,
 }
+
+
+def grant_of(space: Space | int) -> str:
+    """The search grant of an event's or a course's space."""
+    return f"community.space:{space if isinstance(space, int) else space.pk}"
+
+
+def space_grants(user: Any) -> list[str]:
+    """The grants of the event and course spaces this member may enter."""
+    if not is_member(user):
+        return []
+    spaces = Space.objects.filter(
+        Q(kind=SpaceKind.EVENT, event_id__in=entered_event_ids(user))
+        | Q(kind=SpaceKind.COURSE, course_id__in=entered_course_ids(user))
+    )
+    return [grant_of(pk) for pk in spaces.values_list("pk", flat=True)]
 
 
 def index_thread(thread: Thread | int) -> None:
@@ -51,6 +82,7 @@ def index_thread(thread: Thread | int) -> None:
         language=found.language,
         access=ACCESS[SpaceAccess(space.access)],
         allowed_organisation_ids=_teams_of(space),
+        grants=[grant_of(space)] if space.is_participants_space else [],
         published=found.last_post_at,
         facets={
             "type": [TYPE],
@@ -87,6 +119,7 @@ def _all_threads() -> Iterator[int]:
         yield pk
 
 
+register_access_grants(space_grants)
 register_indexer(KIND, _all_threads, label=_("Discussion"), count=Thread.objects.count)
 
 

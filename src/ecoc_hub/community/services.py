@@ -7,6 +7,7 @@ an edit always keeps the text it replaced).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -17,7 +18,11 @@ from django.utils.translation import get_language
 from ecoc_hub.accounts.models import Organisation
 from ecoc_hub.cities.models import CapacityArea
 from ecoc_hub.core.startup import Start
+from ecoc_hub.courses.models import Course
+from ecoc_hub.events.models import Event
+from ecoc_hub.library.files import StagedFile, atomic_with_files
 
+from .attachments import attach
 from .enums import PostState, SpaceAccess, SpaceKind, ThreadKind
 from .following import follow_automatically, post_edited, post_published
 from .models import Post, PostRevision, Space, Thread
@@ -100,6 +105,37 @@ def team_space(*, organisation: Organisation) -> Space:
     return space
 
 
+@transaction.atomic
+def event_space(*, event: Event) -> Space:
+    """The space of the event's participants, made the first time someone
+    who may enter it opens it (an event that never gets one costs nothing)."""
+    space, _created = Space.objects.get_or_create(
+        event=event,
+        defaults={
+            "name": event.title[:160],
+            "slug": free_slug(f"event-{event.slug}"),
+            "kind": SpaceKind.EVENT,
+            "access": SpaceAccess.PARTICIPANTS,
+        },
+    )
+    return space
+
+
+@transaction.atomic
+def course_space(*, course: Course) -> Space:
+    """The space of the course's learners, made like ``event_space``."""
+    space, _created = Space.objects.get_or_create(
+        course=course,
+        defaults={
+            "name": course.title[:160],
+            "slug": free_slug(f"course-{course.slug}"),
+            "kind": SpaceKind.COURSE,
+            "access": SpaceAccess.PARTICIPANTS,
+        },
+    )
+    return space
+
+
 def _first_state(*, author: User, space: Space) -> str:
     from .moderation import should_hold
 
@@ -110,7 +146,7 @@ def _first_state(*, author: User, space: Space) -> str:
     )
 
 
-@transaction.atomic
+@atomic_with_files()
 def start_thread(
     *,
     space: Space,
@@ -119,7 +155,10 @@ def start_thread(
     body: str,
     kind: str = ThreadKind.DISCUSSION,
     language: str = "",
+    attachments: Sequence[StagedFile] = (),
 ) -> Thread:
+    """The thread and its first post, with the post's checked files (all
+    or nothing: a file that cannot be stored leaves no thread and no file)."""
     now = timezone.now()
     thread = Thread.objects.create(
         space=space,
@@ -137,19 +176,27 @@ def start_thread(
         created_at=now,
         state=_first_state(author=author, space=space),
     )
+    attach(post=post, staged=attachments)
     follow_automatically(user=author, thread=thread)
     post_published(post, new_thread=True)
     index_thread(thread)
     return thread
 
 
-@transaction.atomic
-def reply(*, thread: Thread, author: User, body: str) -> Post:
+@atomic_with_files()
+def reply(
+    *,
+    thread: Thread,
+    author: User,
+    body: str,
+    attachments: Sequence[StagedFile] = (),
+) -> Post:
     now = timezone.now()
     state = _first_state(author=author, space=thread.space)
     post = Post.objects.create(
         thread=thread, author=author, body=body, created_at=now, state=state
     )
+    attach(post=post, staged=attachments)
     if state == PostState.PUBLISHED:
         Thread.objects.filter(pk=thread.pk).update(last_post_at=now)
         thread.last_post_at = now

@@ -45,13 +45,28 @@ def access_condition(user: Any) -> tuple[str, list[Any]]:
         .filter(user_id=user.pk)
         .values_list("organisation_id", flat=True)
     )
-    if not teams:
+    # Grants (registry.register_access_grants) are passed as values too.
+    grants = registry.access_grants(user)
+    allowed: list[str] = []
+    params: list[Any] = []
+    if teams:
+        allowed.append(
+            f"d.id IN (SELECT o.document_id FROM {DOC_ORG} o "
+            f"WHERE o.organisation_id IN ({marks(teams)}))"
+        )
+        params += teams
+    if grants:
+        allowed.append(
+            f"d.id IN (SELECT g.document_id FROM {FACET} g "
+            f"WHERE g.facet = %s AND g.value IN ({marks(grants)}))"
+        )
+        params += [registry.GRANT_FACET, *grants]
+    if not allowed:
         return "d.access IN ('public', 'members')", []
     return (
-        "(d.access IN ('public', 'members') OR (d.access = 'restricted' AND d.id IN "
-        f"(SELECT o.document_id FROM {DOC_ORG} o "
-        f"WHERE o.organisation_id IN ({marks(teams)}))))",
-        teams,
+        "(d.access IN ('public', 'members') OR (d.access = 'restricted' AND "
+        f"({' OR '.join(allowed)})))",
+        params,
     )
 
 
@@ -68,6 +83,9 @@ def clean_filters(filters: Mapping[str, Iterable[str]] | None) -> dict[str, list
                 if str(v) and "\x00" not in str(v)
             }
         )[:MAX_VALUES_PER_FACET]
+        # The grants' reserved facet is no filter (registry.GRANT_FACET).
+        if facet == registry.GRANT_FACET:
+            continue
         if kept and facet and "\x00" not in str(facet):
             cleaned[str(facet)[:40]] = kept
     return cleaned

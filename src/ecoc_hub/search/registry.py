@@ -148,3 +148,26 @@ def results_links(kinds: Iterable[str]) -> str | None:
     """The template registered for the one kind of ``kinds``, if any."""
     kinds = list(kinds)
     return _results_links.get(kinds[0]) if len(kinds) == 1 else None
+
+
+#: The reserved facet that holds a restricted document's grants: never
+#: counted, never a filter from a query string (``conditions.clean_filters``).
+GRANT_FACET = "@grant"
+
+AccessGrants = Callable[[Any], Iterable[str]]
+
+_access_grants: list[AccessGrants] = []
+
+
+def register_access_grants(grants: AccessGrants) -> None:
+    """Grants beyond the teams: ``grants(user)`` returns the grant names this
+    signed-in member holds (``"community.space:12"``); a restricted document
+    indexed with ``grants=[...]`` is found by whoever holds one of them, in
+    the same query as every other access rule. An event's or a course's
+    discussion uses it: its people are no team."""
+    if grants not in _access_grants:
+        _access_grants.append(grants)
+
+
+def access_grants(user: Any) -> list[str]:
+    return sorted({grant for fn in _access_grants for grant in fn(user)})

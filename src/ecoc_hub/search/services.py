@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import analysis, backends, facetcache
+from . import analysis, backends, facetcache, registry
 from .models import (
     Access,
     SearchDocument,
@@ -65,6 +65,7 @@ def index_document(
     language: str = "",
     access: str = Access.PUBLIC,
     allowed_organisation_ids: Iterable[int] = (),
+    grants: Iterable[str] = (),
     published: dt.date | dt.datetime | None = None,
     popularity: int = 0,
     facets: Mapping[str, Iterable[str]] | None = None,
@@ -111,7 +112,10 @@ def index_document(
             for facet, value in sorted(
                 {
                     (str(facet)[:40], str(value)[:MAX_FACET_VALUE_LENGTH])
-                    for facet, values in (facets or {}).items()
+                    for facet, values in {
+                        **(facets or {}),
+                        registry.GRANT_FACET: list(grants),
+                    }.items()
                     for value in values
                     if str(value)
                 }

@@ -1,4 +1,11 @@
-from .discussions import MAX_POST_LENGTH, Post, PostRevision, Space, Thread
+from .discussions import (
+    MAX_POST_LENGTH,
+    Attachment,
+    Post,
+    PostRevision,
+    Space,
+    Thread,
+)
 from .following import (
     Digest,
     Follow,
@@ -21,6 +28,7 @@ __all__ = [
     "MAX_POST_LENGTH",
     "Appeal",
     "AppealEvent",
+    "Attachment",
     "Digest",
     "DirectoryEntry",
     "Follow",

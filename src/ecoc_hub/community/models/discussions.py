@@ -26,7 +26,7 @@ class Space(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=SpaceKind.choices)
     access = models.CharField(
         _("who can read"),
-        max_length=10,
+        max_length=12,
         choices=SpaceAccess.choices,
         default=SpaceAccess.PUBLIC,
     )
@@ -46,6 +46,24 @@ class Space(models.Model):
         blank=True,
         related_name="community_space",
         verbose_name=_("city team"),
+    )
+    #: An event's space, for its accepted participants (``participants``).
+    event = models.OneToOneField(
+        "events.Event",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="community_space",
+        verbose_name=_("event"),
+    )
+    #: A course's space, for its learners and trainers (``participants``).
+    course = models.OneToOneField(
+        "courses.Course",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="community_space",
+        verbose_name=_("course"),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -77,31 +95,52 @@ class Space(models.Model):
                 condition=models.Q(access__in=SpaceAccess.values),
                 name="community_space_access_valid",
             ),
-            # A team's space is its team's alone; no other space is.
+            # A team's space is its team's alone; no other space is. An
+            # event's or a course's space is its people's alone.
             models.CheckConstraint(
                 condition=(
-                    models.Q(
-                        kind=SpaceKind.TEAM,
-                        access=SpaceAccess.TEAM,
-                        organisation__isnull=False,
-                        capacity_area__isnull=True,
+                    models.Q(event__isnull=True, course__isnull=True)
+                    & ~models.Q(access=SpaceAccess.PARTICIPANTS)
+                    & (
+                        models.Q(
+                            kind=SpaceKind.TEAM,
+                            access=SpaceAccess.TEAM,
+                            organisation__isnull=False,
+                            capacity_area__isnull=True,
+                        )
+                        | models.Q(
+                            kind=SpaceKind.AREA,
+                            capacity_area__isnull=False,
+                            organisation__isnull=True,
+                        )
+                        & ~models.Q(access=SpaceAccess.TEAM)
+                        | models.Q(
+                            kind=SpaceKind.TOPIC,
+                            capacity_area__isnull=True,
+                            organisation__isnull=True,
+                        )
+                        & ~models.Q(access=SpaceAccess.TEAM)
+                        # A peer request's space: its two teams (PeerRequest).
+                        | models.Q(
+                            kind=SpaceKind.PEER,
+                            access=SpaceAccess.TEAM,
+                            capacity_area__isnull=True,
+                            organisation__isnull=True,
+                        )
                     )
                     | models.Q(
-                        kind=SpaceKind.AREA,
-                        capacity_area__isnull=False,
+                        kind=SpaceKind.EVENT,
+                        access=SpaceAccess.PARTICIPANTS,
+                        event__isnull=False,
+                        course__isnull=True,
+                        capacity_area__isnull=True,
                         organisation__isnull=True,
                     )
-                    & ~models.Q(access=SpaceAccess.TEAM)
                     | models.Q(
-                        kind=SpaceKind.TOPIC,
-                        capacity_area__isnull=True,
-                        organisation__isnull=True,
-                    )
-                    & ~models.Q(access=SpaceAccess.TEAM)
-                    # A peer request's space: its two teams (see PeerRequest).
-                    | models.Q(
-                        kind=SpaceKind.PEER,
-                        access=SpaceAccess.TEAM,
+                        kind=SpaceKind.COURSE,
+                        access=SpaceAccess.PARTICIPANTS,
+                        course__isnull=False,
+                        event__isnull=True,
                         capacity_area__isnull=True,
                         organisation__isnull=True,
                     )
@@ -122,6 +161,11 @@ class Space(models.Model):
         if self.kind == SpaceKind.AREA and self.capacity_area is not None:
             return self.capacity_area.display_name
         return self.name
+
+    @property
+    def is_participants_space(self) -> bool:
+        """An event's or a course's space (``participants``)."""
+        return self.kind in {SpaceKind.EVENT, SpaceKind.COURSE}
 
 
 class Thread(models.Model):
@@ -253,3 +297,37 @@ class PostRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Attachment(models.Model):
+    """A file that came with a post, checked like the library's uploads
+    (``library.files.stage_upload``) and kept as a content-addressed library
+    ``Blob`` (backup and fixity included); it is served only through
+    ``views.attachments``, which checks who may read the post."""
+
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("post"),
+    )
+    blob = models.ForeignKey(
+        "library.Blob",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("stored file"),
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("format"), max_length=10)
+    created_at = models.DateTimeField(_("attached at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:attachment", args=[self.pk, self.file_name])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,12 +16,17 @@ from ecoc_hub.accounts.models import Organisation
 from ecoc_hub.accounts.permissions import is_member, is_team_member
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ObjectHidden, get_for_user, requires
+from ecoc_hub.courses.models import Course
+from ecoc_hub.events.models import Event
+from ecoc_hub.library.downloads import serve_blob
 
 from .. import following, moderation, permissions, queries, services
+from ..cards import resolve_cards
 from ..enums import PostState, SpaceKind
-from ..forms import PostForm, SpaceForm, ThreadForm
+from ..forms import PostForm, ReplyForm, SpaceForm, ThreadForm
 from ..mentions import links_for as mention_links
-from ..models import Post, Space, Thread
+from ..models import Attachment, Post, Space, Thread
+from ..participants import may_enter_course, may_enter_event
 from ..workflow import POST_STATE
 
 THREADS_PER_PAGE = 25
@@ -33,7 +38,9 @@ def crumbs(*items: tuple[str, str]) -> list[tuple[str, str]]:
 
 def get_space(request: HttpRequest, slug: str, can_do: Any = None) -> Space:
     return get_for_user(
-        Space.objects.select_related("capacity_area", "organisation"),
+        Space.objects.select_related(
+            "capacity_area", "organisation", "event", "course"
+        ),
         request.user,
         can_see=permissions.can_know_space,
         can_do=can_do or permissions.can_read_space,
@@ -71,6 +78,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "area_spaces": [s for s in spaces if s.kind == SpaceKind.AREA],
             "topic_spaces": [s for s in spaces if s.kind == SpaceKind.TOPIC],
             "team_spaces": [s for s in spaces if s.kind == SpaceKind.TEAM],
+            "participant_spaces": [s for s in spaces if s.is_participants_space],
             "teams_without_space": [
                 t for t in teams if t.pk not in {s.organisation_id for s in spaces}
             ],
@@ -149,15 +157,34 @@ def team_space(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @requires(is_member)
+def event_space(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    """An event's space, opened the first time one of its people asks."""
+    event = Event.objects.filter(slug=slug).first()
+    if event is None or not may_enter_event(request.user, event):
+        raise ObjectHidden
+    return redirect(services.event_space(event=event))
+
+
+@requires(is_member)
+def course_space(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    """A course's space, opened the first time one of its people asks."""
+    course = Course.objects.filter(slug=slug).first()
+    if course is None or not may_enter_course(request.user, course):
+        raise ObjectHidden
+    return redirect(services.course_space(course=course))
+
+
+@requires(is_member)
 @require_http_methods(["GET", "POST"])
 def thread_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     space = get_space(request, slug, permissions.can_post_in_space)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid() and not _flooding(request, form):
         thread = services.start_thread(
             space=space, author=request.user, **form.cleaned_data
         )
         return redirect(thread)
+    form.discard()
     return render(
         request,
         "community/thread_form.html",
@@ -181,7 +208,7 @@ def _flooding(request: AuthenticatedHttpRequest, form: PostForm) -> bool:
     return True
 
 
-def _thread_page(request: HttpRequest, thread: Thread, form: PostForm) -> HttpResponse:
+def _thread_page(request: HttpRequest, thread: Thread, form: ReplyForm) -> HttpResponse:
     user = request.user
     posts: list[dict[str, Any]] = [
         {
@@ -224,6 +251,9 @@ def _thread_page(request: HttpRequest, thread: Thread, form: PostForm) -> HttpRe
             "mention_links": mention_links(
                 [p["post"].body for p in posts if p["text_shown"]]
             ),
+            "link_cards": resolve_cards(
+                [p["post"].body for p in posts if p["text_shown"]], user
+            ),
             "events": list(thread.events.select_related("actor", "post__author")),
             "held": [
                 p["post"]
@@ -239,15 +269,16 @@ def _thread_page(request: HttpRequest, thread: Thread, form: PostForm) -> HttpRe
 
 
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
-    return _thread_page(request, get_thread(request, pk), PostForm())
+    return _thread_page(request, get_thread(request, pk), ReplyForm())
 
 
 @requires(is_member)
 @require_POST
 def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk, permissions.can_reply)
-    form = PostForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid() or _flooding(request, form):
+        form.discard()
         return _thread_page(request, thread, form)
     post = services.reply(thread=thread, author=request.user, **form.cleaned_data)
     return redirect(post)
@@ -292,4 +323,23 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
                 (_("Earlier versions"), ""),
             ),
         },
+    )
+
+
+def attachment(request: HttpRequest, pk: int, name: str) -> HttpResponseBase:
+    """A post's file, as a download, to those who may read the post."""
+    item = get_for_user(
+        Attachment.objects.select_related(
+            "blob",
+            "post__thread__space__organisation",
+            "post__thread__space__event",
+            "post__thread__space__course",
+        ),
+        request.user,
+        can_see=lambda user, a: permissions.can_know_post(user, a.post),
+        can_do=permissions.can_download_attachment,
+        pk=pk,
+    )
+    return serve_blob(
+        request, blob=item.blob, filename=item.file_name, kind=item.kind, inline=False
     )

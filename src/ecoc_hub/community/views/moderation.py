@@ -15,7 +15,7 @@ from ecoc_hub.core.permissions import requires
 from ecoc_hub.core.workflow import TransitionError
 
 from .. import moderation, permissions, queries
-from ..enums import AppealState, NoticeState, PostState, SpaceKind
+from ..enums import AppealState, NoticeState, PostState
 from ..forms import HideForm, MoveForm
 from ..models import Appeal, Notice, Post
 from .discussions import crumbs, get_post, get_thread
@@ -126,7 +126,7 @@ def thread_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk, permissions.can_moderate_thread)
     spaces = (
         queries.moderated_spaces(request.user)
-        .exclude(kind=SpaceKind.TEAM)
+        .exclude(kind__in=queries.CLOSED_KINDS)
         .exclude(pk=thread.space_id)
         .select_related("capacity_area")
     )

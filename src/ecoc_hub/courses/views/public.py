@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from ecoc_hub.cities.models import CapacityArea
+from ecoc_hub.cities.related import sections as related_sections
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ActionRefused, check_object, get_for_user
 from ecoc_hub.core.workflow import TransitionError, transition
@@ -113,6 +114,9 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
             # reader completed it, and a word before enrolling if not.
             "prerequisites": [(p, p.pk in completed) for p in prerequisites],
             "prerequisites_to_do": [p for p in prerequisites if p.pk not in completed],
+            "related_sections": related_sections(
+                "course", obj=course, user=request.user
+            ),
             "jsonld": course_jsonld(course),
             "certificate": completion.certificate_for(course, request.user)
             if enrolment is not None and enrolment.state == EnrolmentState.COMPLETED

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from ecoc_hub.cities.models import CapacityArea
+from ecoc_hub.cities.related import sections as related_sections
 from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.jsonld import jsonld_script
 from ecoc_hub.core.links import absolute
@@ -129,6 +130,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_apply": permissions.can_apply(request.user, event),
             "show_online_link": permissions.can_see_online_link(request.user, event),
             "my_application": my_application,
+            "related_sections": related_sections("event", obj=event, user=request.user),
             "jsonld": jsonld_script(event_jsonld(event)),
             "breadcrumbs": [(_("Academy"), reverse("events:list")), (event.title, "")],
         },
