@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -168,6 +168,24 @@ def submissions_of(enrolment: Enrolment, lesson: Lesson) -> list[Submission]:
     )
 
 
+def _later() -> Exists:
+    return Exists(
+        Submission.objects.filter(
+            enrolment=OuterRef("enrolment"),
+            lesson=OuterRef("lesson"),
+            number__gt=OuterRef("number"),
+        )
+    )
+
+
+def is_latest(submission: Submission) -> bool:
+    return not Submission.objects.filter(
+        enrolment_id=submission.enrolment_id,
+        lesson_id=submission.lesson_id,
+        number__gt=submission.number,
+    ).exists()
+
+
 def current(enrolment: Enrolment, lesson: Lesson) -> Submission | None:
     return (
         Submission.objects.filter(enrolment=enrolment, lesson=lesson)
@@ -210,10 +228,10 @@ class QueueRow:
 
 
 def review_queue(lessons: Any) -> list[QueueRow]:
-    """Every current submission of the lessons, those waiting first."""
+    """Every learner's latest submission to the lessons, those waiting first."""
     rows = (
         Submission.objects.filter(lesson__in=lessons)
-        .exclude(state=S.SUPERSEDED)
+        .exclude(_later())
         .select_related("lesson", "enrolment__learner")
         .annotate(
             done=Count(
@@ -250,7 +268,7 @@ def submit_assignment(
                 raise TransitionError(
                     _("Your submission is accepted already."), code="accepted"
                 )
-            if earlier is not None:
+            if earlier is not None and earlier.state == S.SUBMITTED:
                 _close(earlier, S.SUPERSEDED)
             used = Submission.objects.filter(enrolment=enrolment, lesson=lesson)
             submission = Submission(
@@ -393,7 +411,7 @@ def review_as_trainer(
     """A trainer's review decides, whatever the peers said; on an accepted
     submission it may return it (unless the course is completed)."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if submission.state == S.SUPERSEDED:
+    if submission.state == S.SUPERSEDED or not is_latest(submission):
         raise TransitionError(
             _("This submission was replaced by a later one."), code="superseded"
         )

@@ -225,7 +225,7 @@ def trainer_review(
     lesson = submission.lesson
     criteria = assignments.rubric_of(lesson)
     form = ReviewForm(request.POST or None, criteria=criteria, trainer=True)
-    open_ = submission.state != Submission.State.SUPERSEDED
+    open_ = assignments.is_latest(submission)
     if request.method == "POST":
         if not open_:
             raise ActionRefused
