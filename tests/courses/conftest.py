@@ -168,7 +168,7 @@ RUBRIC = [
         "title": "Evidence",
         "description": "Facts, not guesses.",
         "levels": [
-            {"points": 0, "description": "None"},
+            {"points": 0, "description": "No evidence"},
             {"points": 2, "description": "Some"},
             {"points": 4, "description": "Strong"},
         ],

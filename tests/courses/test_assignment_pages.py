@@ -253,7 +253,7 @@ def test_a_trainer_writes_an_assignment_with_its_rubric(client, trainer, course)
         "rubric-0-title": "Evidence",
         "rubric-0-description": "Facts.",
         "rubric-0-points_1": 0,
-        "rubric-0-level_1": "None",
+        "rubric-0-level_1": "No facts",
         "rubric-0-points_2": 2,
         "rubric-0-level_2": "Some",
         "rubric-1-title": "",
@@ -272,7 +272,7 @@ def test_a_trainer_writes_an_assignment_with_its_rubric(client, trainer, course)
             "title": "Evidence",
             "description": "Facts.",
             "levels": [
-                {"points": 0, "description": "None"},
+                {"points": 0, "description": "No facts"},
                 {"points": 2, "description": "Some"},
             ],
         }

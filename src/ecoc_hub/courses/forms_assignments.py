@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ecoc_hub.library.files import StagedFile
 
@@ -213,7 +214,11 @@ class ReviewForm(forms.Form):
                 choices=[
                     (
                         level.pk,
-                        _("%(points)s points: %(level)s")
+                        ngettext(
+                            "%(points)s point: %(level)s",
+                            "%(points)s points: %(level)s",
+                            level.points,
+                        )
                         % {"points": level.points, "level": level.description},
                     )
                     for level in criterion.levels.all()
