@@ -262,6 +262,8 @@ def submit_assignment(
     written = ""
     try:
         with transaction.atomic():
+            # One hand-in at a time per lesson: the allocation counts reviews.
+            Lesson.objects.select_for_update().get(pk=lesson.pk)
             Enrolment.objects.select_for_update().get(pk=enrolment.pk)
             earlier = current(enrolment, lesson)
             if earlier is not None and earlier.state == S.ACCEPTED:
@@ -381,6 +383,8 @@ def submit_peer_review(
     *, review: Review, chosen: dict[int, int], comment: str
 ) -> Review:
     """A peer's scores; the second review decides the submission."""
+    # The lesson first, as handing in does, so the two never wait on each other.
+    Lesson.objects.select_for_update().get(pk=review.submission.lesson_id)
     review = Review.objects.select_for_update().get(pk=review.pk)
     submission = Submission.objects.select_for_update().get(pk=review.submission_id)
     if review.is_done or submission.state != S.SUBMITTED:
@@ -410,6 +414,7 @@ def review_as_trainer(
 ) -> Review:
     """A trainer's review decides, whatever the peers said; on an accepted
     submission it may return it (unless the course is completed)."""
+    Lesson.objects.select_for_update().get(pk=submission.lesson_id)
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.state == S.SUPERSEDED or not is_latest(submission):
         raise TransitionError(

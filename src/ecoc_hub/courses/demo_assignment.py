@@ -18,9 +18,7 @@ from .models import Course, Lesson, Module, Review
 BRIEF = (
     "Pick one group in your city that rarely comes to cultural events. In "
     "300 to 500 words, say who they are, what you know of them (and how you "
-    "know it), and one step your programme will take to meet them.\n\n"
-    "Two other learners review your answer with the rubric below; it is "
-    "accepted from 60 % of the points."
+    "know it), and one step your programme will take to meet them."
 )
 RUBRIC = [
     {
