@@ -158,7 +158,7 @@ def test_the_file_is_for_the_author_the_peers_and_the_trainers_only(
     from tests.factories import UserFactory
 
     course, lesson, enrolments = setup
-    staged = check_file(SimpleUploadedFile("a.txt", b"File answer."))
+    staged = check_file(SimpleUploadedFile("ana-answer.txt", b"File answer."))
     mine = assignments.submit_assignment(
         enrolment=enrolments[0], lesson=lesson, text="", staged=staged
     )
@@ -188,7 +188,7 @@ def test_the_file_is_for_the_author_the_peers_and_the_trainers_only(
     }
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    assert "a.txt" not in response["Content-Disposition"]
+    assert "ana-answer" not in response["Content-Disposition"]
     assert b"".join(response.streaming_content) == b"File answer."
 
 
