@@ -282,3 +282,60 @@ register(
     method="post",
     label="empty",
 )
+
+
+# Assignments (issue 14): the member hands in (with a file) after another
+# learner, so each is given the other's submission to review. A submission
+# is its author's, its allocated peers' and the trainers'; never another
+# learner's, never the public's. A peer's review is theirs alone.
+@extend_world
+def _assignments(world) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ecoc_hub.courses import assignments, services
+    from ecoc_hub.courses.submission_files import check_file
+    from tests.factories import UserFactory
+
+    from .conftest import add_assignment
+
+    world.course_assignment = add_assignment(world.course, review_mode="peers")
+    peer = services.enrol(course=world.course, learner=UserFactory())
+    world.peer_submission = assignments.submit_assignment(
+        enrolment=peer, lesson=world.course_assignment, text="Theirs", staged=None
+    )
+    member = services.enrol(course=world.course, learner=world.people["member"])
+    world.member_submission = assignments.submit_assignment(
+        enrolment=member,
+        lesson=world.course_assignment,
+        text="Mine",
+        staged=check_file(SimpleUploadedFile("mine.txt", b"My file answer.")),
+    )
+    world.member_review = world.peer_submission.reviews.get(
+        reviewer=world.people["member"]
+    )
+
+
+register(
+    "courses:submit",
+    _url("submit", _slug, lambda w: w.course_assignment.pk),
+    # No answer: the lesson is shown again with its error; a curator previews.
+    expect(visitor=302, member=400, other_team_member=403, curator=403),
+    method="post",
+)
+register(
+    "courses:submission_file",
+    _url("submission_file", _slug, lambda w: w.member_submission.uuid),
+    expect(visitor=302, member=200, other_team_member=404, curator=200),
+)
+register(
+    "courses:peer_review",
+    _url("peer_review", _slug, lambda w: w.member_review.pk),
+    expect(visitor=302, member=200, other_team_member=404, curator=404),
+)
+register("courses:review_queue", _url("review_queue", _slug), EDITORS)
+register(
+    "courses:trainer_review",
+    _url("trainer_review", _slug, lambda w: w.peer_submission.uuid),
+    # Trainers' pages: refused before the submission is looked up.
+    EDITORS,
+)

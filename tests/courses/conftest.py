@@ -159,3 +159,71 @@ def add_media_lesson(course: Course, *, seconds: float = 20.0, **fields) -> Less
         checked=checked,
         captions=(CAPTIONS, media.parse_captions(CAPTIONS)),
     )
+
+
+# --- Assignments (issue 14) -----------------------------------------------------
+
+RUBRIC = [
+    {
+        "title": "Evidence",
+        "description": "Facts, not guesses.",
+        "levels": [
+            {"points": 0, "description": "No evidence"},
+            {"points": 2, "description": "Some"},
+            {"points": 4, "description": "Strong"},
+        ],
+    },
+    {
+        "title": "Clarity",
+        "description": "",
+        "levels": [
+            {"points": 0, "description": "Unclear"},
+            {"points": 1, "description": "Clear"},
+        ],
+    },
+]
+
+
+def add_assignment(
+    course: Course,
+    *,
+    review_mode: str = "peers",
+    pass_mark: int = 60,
+    answer_type: str = "either",
+    **fields,
+) -> Lesson:
+    """An assignment with RUBRIC (5 points in all) at the end of the course."""
+    from ecoc_hub.courses.assignments import save_assignment_lesson
+
+    return save_assignment_lesson(
+        module=course.modules.last(),
+        lesson=None,
+        changes={
+            "title": fields.pop("title", "Meet a non-audience"),
+            "body": "Describe one group.",
+            "review_mode": review_mode,
+            "pass_mark": pass_mark,
+            "answer_type": answer_type,
+            **fields,
+        },
+        criteria=RUBRIC,
+    )
+
+
+def learners(course: Course, n: int) -> list:
+    return [
+        services.enrol(
+            course=course, learner=UserFactory(display_name=f"Learner {i + 1}")
+        )
+        for i in range(n)
+    ]
+
+
+def choose(lesson: Lesson, *points: int) -> dict[int, int]:
+    """The levels worth these points, criterion by criterion."""
+    from ecoc_hub.courses.assignments import rubric_of
+
+    return {
+        c.pk: next(level.pk for level in c.levels.all() if level.points == p)
+        for c, p in zip(rubric_of(lesson), points, strict=True)
+    }

@@ -29,9 +29,14 @@ def test_demo_builds_three_courses_a_learner_mid_way_and_a_graduate_once(db):
         "communication-marketing",
         "digital",
     ]
-    assert sorted(Enrolment.objects.values_list("learner__email", "state")) == [
-        ("demo-member@example.org", "active"),
-        ("demo-participant@example.org", "completed"),
+    assert sorted(
+        Enrolment.objects.values_list("learner__email", "course__slug", "state")
+    ) == [
+        ("demo-member@example.org", "audience-development", "active"),
+        ("demo-organiser@example.org", "audience-development", "active"),
+        ("demo-participant@example.org", "audience-development", "active"),
+        ("demo-participant@example.org", "cooperation-europeenne", "completed"),
+        ("demo-team-admin@example.org", "audience-development", "active"),
     ]
     member = Enrolment.objects.get(learner__email="demo-member@example.org")
     assert member.progress.filter(completed_at__isnull=False).count() == 2
@@ -80,3 +85,35 @@ def test_the_demo_sign_ins_name_the_trainer_and_the_learner_of_the_courses(db):
         ).state
         == "active"
     )
+
+
+def test_the_demo_assignment_has_learners_at_each_state_and_one_for_the_member(db):
+    from ecoc_hub.courses.assignments import review_queue
+    from ecoc_hub.courses.models import Review, Submission
+
+    load_people(stdout=StringIO())
+    demo.load_demo(stdout=StringIO())
+
+    lesson = Lesson.objects.get(kind="assignment")
+    states = {
+        s.enrolment.learner.email: (s.state, s.score)
+        for s in Submission.objects.filter(lesson=lesson)
+    }
+    assert states == {
+        "demo-team-admin@example.org": ("accepted", 100),
+        "demo-participant@example.org": ("submitted", None),
+        "demo-member@example.org": ("submitted", None),
+        "demo-organiser@example.org": ("submitted", None),
+    }
+    waiting = {
+        row.submission.enrolment.learner.email: (row.done, row.waiting_for_peers)
+        for row in review_queue([lesson])
+    }
+    assert waiting["demo-participant@example.org"] == (1, False)
+    assert waiting["demo-organiser@example.org"] == (0, True)
+    to_do = Review.objects.filter(
+        reviewer__email="demo-member@example.org", completed_at=None
+    ).select_related("submission__enrolment__learner")
+    assert [r.submission.enrolment.learner.email for r in to_do] == [
+        "demo-participant@example.org"
+    ]

@@ -496,3 +496,56 @@ def test_the_example_in_the_docs_imports(settings, trainer, resource):
         "short",
         "matching",
     ]
+
+
+# --- Assignments (issue 14): settings and rubric, never the submissions ----------
+
+
+def test_an_assignment_and_its_rubric_round_trip_without_submissions(
+    full_course, trainer
+):
+    from ecoc_hub.courses import assignments
+
+    from .conftest import RUBRIC, add_assignment, learners
+
+    lesson = add_assignment(
+        full_course, review_mode="peers", pass_mark=75, answer_type="file"
+    )
+    (enrolment,) = learners(full_course, 1)
+    assignments.submit_assignment(
+        enrolment=enrolment, lesson=lesson, text="Private answer", staged=None
+    )
+    first = export_course(full_course)
+
+    imported = import_course(io.BytesIO(first), user=trainer)
+
+    copy = Lesson.objects.get(module__course=imported, kind="assignment")
+    assert (copy.review_mode, copy.pass_mark, copy.answer_type) == ("peers", 75, "file")
+    assert assignments.rubric_rows(copy) == RUBRIC
+    assert export_course(imported) == first
+    assert b"Private answer" not in b"".join(_contents(first).values())
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda rubric: rubric.clear(), "needs its rubric"),
+        (lambda rubric: rubric[1]["levels"].pop(), "two levels or more"),
+        (lambda rubric: rubric[0]["levels"][0].update(points=500), "from 0 to 100"),
+    ],
+)
+def test_a_broken_rubric_is_refused_whole(
+    settings, full_course, trainer, change, words
+):
+    from .conftest import add_assignment
+
+    add_assignment(full_course)
+
+    def broken(manifest):
+        lessons = [item for m in manifest["modules"] for item in m["lessons"]]
+        (found,) = [item for item in lessons if item["kind"] == "assignment"]
+        change(found["rubric"])
+
+    data = _yaml_change(export_course(full_course), broken)
+
+    _refused(settings, data, words, trainer)

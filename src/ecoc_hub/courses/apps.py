@@ -42,3 +42,7 @@ class CoursesConfig(AppConfig):
         from .covers import stored_covers
 
         storedfiles.register("course-covers", stored_covers)
+        # Assignments (issue 14): the files learners handed in.
+        from .submission_files import stored_submissions
+
+        storedfiles.register("course-submissions", stored_submissions)

@@ -1,6 +1,7 @@
 """Demo courses: audience development (in English, with an audio lesson
 with captions and a library resource) and European cooperation (in French),
-each with text lessons and a quiz; Elena Expert trains both,
+each with text lessons and a quiz, the first with a peer-reviewed
+assignment (demo_assignment.py); Elena Expert trains both,
 the demo member is half-way through the first and the demo participant has
 completed the second, with its certificate. Idempotent: a course that
 exists is left as it is."""
@@ -18,6 +19,7 @@ from ecoc_hub.core.workflow import transition
 from ecoc_hub.library.models import Resource, ResourceFile
 
 from . import media, quiz, services
+from .demo_assignment import add_assignment, load_submissions
 from .enums import LessonKind
 from .models import Course, Lesson, Module
 from .resources import resource_problem
@@ -25,6 +27,7 @@ from .resources import resource_problem
 TRAINER = "demo-expert@example.org"
 LEARNER = "demo-member@example.org"
 GRADUATE = "demo-participant@example.org"
+ASSIGNMENT_LEARNERS = ["demo-team-admin@example.org", "demo-organiser@example.org"]
 
 AUDIENCES: dict[str, Any] = {
     "slug": "audience-development",
@@ -299,6 +302,7 @@ def _course(data: dict[str, Any], trainer: User | None) -> tuple[Course, bool]:
     if data is AUDIENCES:
         _audio_lesson(modules[0])
         _resource_lesson(modules[-1])
+        add_assignment(modules[-1])
     lesson = services.add_lesson(
         module=module,
         title="Quiz" if data["languages"] == ["en"] else "Quiz de fin de cours",
@@ -397,7 +401,10 @@ def _right_answers(lesson: Lesson) -> dict[str, Any]:
 
 def load_demo(*, stdout: Any) -> int:
     people = {
-        u.email: u for u in User.objects.filter(email__in=[TRAINER, LEARNER, GRADUATE])
+        u.email: u
+        for u in User.objects.filter(
+            email__in=[TRAINER, LEARNER, GRADUATE, *ASSIGNMENT_LEARNERS]
+        )
     }
     trainer = people.get(TRAINER)
     created = 0
@@ -412,6 +419,8 @@ def load_demo(*, stdout: Any) -> int:
         enrolment = services.enrol(course=audiences, learner=learner)
         for lesson in Lesson.objects.filter(module__course=audiences)[:2]:
             services.record_view(enrolment=enrolment, lesson=lesson)
+    if made:
+        load_submissions(audiences, people)
     if made_too and graduate is not None:
         enrolment = services.enrol(course=cooperation, learner=graduate)
         lessons = list(Lesson.objects.filter(module__course=cooperation))

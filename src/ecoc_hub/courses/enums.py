@@ -40,12 +40,14 @@ class LessonKind(models.TextChoices):
     QUIZ = "quiz", _("Quiz")
     MEDIA = "media", _("Video or audio")
     RESOURCE = "resource", _("Library resource")
+    ASSIGNMENT = "assignment", _("Assignment")
 
 
 class CompletionRule(models.TextChoices):
     VIEWED = "viewed", _("Complete when opened")
     PASSED = "passed", _("Complete when the quiz is passed")
     WATCHED = "watched", _("Complete when 90 % is played")
+    REVIEWED = "reviewed", _("Complete when the assignment is accepted")
 
 
 #: How each kind of lesson is completed.
@@ -54,6 +56,7 @@ COMPLETION_OF_KIND = {
     LessonKind.QUIZ: CompletionRule.PASSED,
     LessonKind.MEDIA: CompletionRule.WATCHED,
     LessonKind.RESOURCE: CompletionRule.VIEWED,
+    LessonKind.ASSIGNMENT: CompletionRule.REVIEWED,
 }
 
 #: The share of a video or audio lesson a learner must play to complete it.
@@ -66,3 +69,34 @@ class QuestionKind(models.TextChoices):
     TRUE_FALSE = "true_false", _("True or false")
     SHORT = "short", _("Short answer")
     MATCHING = "matching", _("Matching")
+
+
+# --- Assignments (issue 14): an answer reviewed with a rubric ---------------
+
+
+class AnswerType(models.TextChoices):
+    TEXT = "text", _("A written answer")
+    FILE = "file", _("A file")
+    EITHER = "either", _("A written answer, a file, or both")
+
+
+class ReviewMode(models.TextChoices):
+    TRAINER = "trainer", _("A trainer reviews each submission")
+    PEERS = "peers", _("Two other learners review each submission")
+
+
+class SubmissionState(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for review")
+    ACCEPTED = "accepted", _("Accepted")
+    RETURNED = "returned", _("Returned for revision")
+    SUPERSEDED = "superseded", _("Replaced by a later submission")
+
+
+class ReviewRole(models.TextChoices):
+    PEER = "peer", _("Peer review")
+    TRAINER = "trainer", _("Trainer's review")
+
+
+#: How many peers review each submission, and how many submissions each
+#: learner is given to review.
+PEERS_PER_SUBMISSION = 2

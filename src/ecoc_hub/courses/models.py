@@ -19,6 +19,7 @@ from ecoc_hub.library.enums import Licence
 from ecoc_hub.library.vocab import validate_languages
 
 from .enums import (
+    AnswerType,
     CompletionRule,
     CourseState,
     EnrolmentPolicy,
@@ -27,6 +28,7 @@ from .enums import (
     Level,
     Mode,
     QuestionKind,
+    ReviewMode,
 )
 
 
@@ -241,6 +243,14 @@ class Lesson(models.Model):
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(100000)],
     )
+    # Assignments (work.py): what the learner hands in and who reviews it;
+    # ``pass_mark`` is the share of the rubric's points that is accepted.
+    answer_type = models.CharField(
+        _("answer"), max_length=20, choices=AnswerType.choices, default="text"
+    )
+    review_mode = models.CharField(
+        _("reviewed by"), max_length=20, choices=ReviewMode.choices, default="trainer"
+    )
 
     class Meta:
         ordering = ["module__position", "module_id", "position", "pk"]
@@ -249,13 +259,18 @@ class Lesson(models.Model):
         constraints = [
             choices_check("kind", LessonKind, "lesson_kind_valid"),
             choices_check("completion", CompletionRule, "lesson_completion_valid"),
+            choices_check("answer_type", AnswerType, "lesson_answer_type_valid"),
+            choices_check("review_mode", ReviewMode, "lesson_review_mode_valid"),
             models.CheckConstraint(
                 condition=models.Q(
                     kind=LessonKind.TEXT, completion=CompletionRule.VIEWED
                 )
                 | models.Q(kind=LessonKind.QUIZ, completion=CompletionRule.PASSED)
                 | models.Q(kind=LessonKind.MEDIA, completion=CompletionRule.WATCHED)
-                | models.Q(kind=LessonKind.RESOURCE, completion=CompletionRule.VIEWED),
+                | models.Q(kind=LessonKind.RESOURCE, completion=CompletionRule.VIEWED)
+                | models.Q(
+                    kind=LessonKind.ASSIGNMENT, completion=CompletionRule.REVIEWED
+                ),
                 name="lesson_completion_matches_kind",
             ),
         ]
@@ -277,6 +292,10 @@ class Lesson(models.Model):
     @property
     def is_resource(self) -> bool:
         return self.kind == LessonKind.RESOURCE
+
+    @property
+    def is_assignment(self) -> bool:
+        return self.kind == LessonKind.ASSIGNMENT
 
     @property
     def is_video(self) -> bool:
@@ -431,42 +450,6 @@ class EnrolmentEvent(StateHistory):
         verbose_name_plural = _("enrolment history")
 
 
-class Attempt(models.Model):
-    """One submitted attempt at a quiz, with its answers and score."""
-
-    enrolment = models.ForeignKey(
-        "Enrolment", on_delete=models.CASCADE, related_name="attempts"
-    )
-    lesson = models.ForeignKey(
-        Lesson, on_delete=models.CASCADE, related_name="attempts"
-    )
-    number = models.PositiveSmallIntegerField(_("attempt"))
-    answers = models.JSONField(_("answers"), default=dict)
-    #: Per question id: the points (0 to 1) the answer earned.
-    points = models.JSONField(_("points"), default=dict)
-    score = models.PositiveSmallIntegerField(
-        _("score (%)"), validators=[MaxValueValidator(100)]
-    )
-    passed = models.BooleanField(_("passed"))
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = _("quiz attempt")
-        verbose_name_plural = _("quiz attempts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrolment", "lesson", "number"], name="one_attempt_number"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(score__lte=100), name="attempt_score_percent"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.enrolment} · {self.lesson} · {self.number}"
-
-
 class LessonProgress(models.Model):
     """One learner's progress on one lesson."""
 
@@ -496,3 +479,13 @@ class LessonProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} · {self.lesson}"
+
+
+# Quiz attempts and assignments: what learners hand in (``work.py``).
+from .work import (  # noqa: E402, F401 - re-exported
+    Attempt,
+    Review,
+    RubricCriterion,
+    RubricLevel,
+    Submission,
+)

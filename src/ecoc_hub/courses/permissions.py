@@ -13,7 +13,7 @@ from typing import Any
 from ecoc_hub.accounts.permissions import is_curator, is_member
 
 from .enums import CourseState, EnrolmentPolicy, EnrolmentState
-from .models import Course, Enrolment, Lesson, Module
+from .models import Course, Enrolment, Lesson, Module, Review, Submission
 
 
 def _trained_ids(user: Any) -> set[int]:
@@ -131,3 +131,39 @@ def can_follow(user: Any, course: Course, enrolment: Enrolment | None) -> bool:
 def can_open_lesson(user: Any, lesson: Lesson, enrolment: Enrolment | None) -> bool:
     course = lesson.module.course
     return can_edit_course(user, course) or can_follow(user, course, enrolment)
+
+
+# --- Assignments (issue 14) ---------------------------------------------------
+
+
+def is_author(user: Any, submission: Submission) -> bool:
+    return is_learner(user, submission.enrolment)
+
+
+def is_allocated_peer(user: Any, submission: Submission) -> bool:
+    return (
+        is_member(user)
+        and submission.reviews.filter(reviewer=user, role="peer").exists()
+    )
+
+
+def can_see_submission(user: Any, submission: Submission) -> bool:
+    """Its author, the course's trainers (and curators), and the peers it
+    was given to; never other learners, never the public."""
+    return (
+        is_author(user, submission)
+        or can_edit_course(user, submission.lesson.module.course)
+        or is_allocated_peer(user, submission)
+    )
+
+
+def can_review_as_trainer(user: Any, submission: Submission) -> bool:
+    return can_edit_course(user, submission.lesson.module.course)
+
+
+def can_see_review(user: Any, review: Review) -> bool:
+    return is_member(user) and review.reviewer_id == user.pk
+
+
+def can_do_review(user: Any, review: Review) -> bool:
+    return can_see_review(user, review) and review.role == "peer"

@@ -1,4 +1,5 @@
-"""A course as one ZIP archive (issue 14): ``course.yaml`` (the structure),
+"""A course as one ZIP archive (issue 14): ``course.yaml`` (the structure,
+with assignments' settings and rubrics but never learners' submissions),
 one Markdown file per lesson text, the cover image, and the video or audio
 files with their WebVTT captions. ``export_course`` writes it; the import is
 in ``transfer_import.py``.
@@ -82,6 +83,21 @@ def _lesson(lesson: Lesson, folder: str, files: dict[str, bytes]) -> dict[str, A
         files[data["media"]] = _read(lesson.media.name or "")
         data["captions"] = f"{base}.vtt"
         files[data["captions"]] = lesson.captions_vtt.encode("utf-8")
+    elif lesson.kind == LessonKind.ASSIGNMENT:
+        data["answer_type"] = str(lesson.answer_type)
+        data["review_mode"] = str(lesson.review_mode)
+        data["pass_mark"] = lesson.pass_mark
+        data["rubric"] = [
+            {
+                "criterion": c.title,
+                "description": c.description,
+                "levels": [
+                    {"points": level.points, "description": level.description}
+                    for level in c.levels.all()
+                ],
+            }
+            for c in lesson.criteria.all()
+        ]
     elif lesson.kind == LessonKind.RESOURCE and lesson.resource is not None:
         resource: dict[str, Any] = {"uuid": str(lesson.resource.uuid)}
         if lesson.resource.doi:
@@ -119,7 +135,9 @@ def course_manifest(course: Course) -> tuple[dict[str, Any], dict[str, bytes]]:
     modules = []
     for number, module in enumerate(
         course.modules.prefetch_related(
-            "lessons__questions__choices", "lessons__resource"
+            "lessons__questions__choices",
+            "lessons__resource",
+            "lessons__criteria__levels",
         ),
         start=1,
     ):

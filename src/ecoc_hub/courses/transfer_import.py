@@ -29,16 +29,19 @@ from ecoc_hub.library.enums import Licence
 from ecoc_hub.library.models import Resource
 
 from . import media, services
+from .assignments import save_rubric
 from .covers import MAX_COVER_BYTES, CleanCover, clean_cover
 from .enums import (
     COMPLETION_OF_KIND,
+    AnswerType,
     EnrolmentPolicy,
     LessonKind,
     Level,
     Mode,
     QuestionKind,
+    ReviewMode,
 )
-from .models import Course, Lesson, Question
+from .models import Course, Lesson, Question, RubricCriterion, RubricLevel
 from .resources import resource_problem
 from .transfer import FORMAT, MANIFEST, VERSION
 from .transfer_archive import (
@@ -69,6 +72,7 @@ class LessonPlan:
     )
     checked: media.CheckedMedia | None = None
     captions: tuple[str, list[dict[str, Any]]] | None = None
+    rubric: list[dict[str, Any]] | None = None
 
 
 @dataclass
@@ -158,6 +162,54 @@ def _question(data: Any, where: str) -> tuple[dict[str, Any], list[dict[str, Any
     return fields, choices
 
 
+def _rubric(data: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    criteria = []
+    for n, item in enumerate(list_field(data, "rubric", where), start=1):
+        place = _("%(lesson)s, criterion %(n)s") % {"lesson": where, "n": n}
+        item = mapping(item, place)
+        levels = []
+        for level in list_field(item, "levels", place):
+            level = mapping(level, place)
+            levels.append(
+                {
+                    "points": number_field(
+                        level, "points", place, default=-1, low=0, high=100
+                    ),
+                    "description": text_field(level, "description", place),
+                }
+            )
+        title = text_field(item, "criterion", place)
+        description = text_field(item, "description", place, required=False)
+        criterion: dict[str, Any] = {
+            "title": title,
+            "description": description,
+            "levels": levels,
+        }
+        if len(levels) < 2 or len({lv["points"] for lv in levels}) != len(levels):
+            raise refuse(
+                _(
+                    "%(where)s: a criterion needs two levels or more, each with "
+                    "different points."
+                ),
+                where=place,
+            )
+        try:
+            RubricCriterion(title=title, description=description).clean_fields(
+                exclude=["lesson"]
+            )
+        except ValidationError as error:
+            raise model_errors(place, RubricCriterion, error) from None
+        for lv in levels:
+            try:
+                RubricLevel(**lv).clean_fields(exclude=["criterion"])
+            except ValidationError as error:
+                raise model_errors(place, RubricLevel, error) from None
+        criteria.append(criterion)
+    if not criteria:
+        raise refuse(_("%(where)s: an assignment needs its rubric."), where=where)
+    return criteria
+
+
 def _resource(data: Any, where: str) -> Resource:
     data = mapping(data, where)
     found = None
@@ -245,6 +297,17 @@ def _lesson(data: Any, where: str, files: Archive) -> LessonPlan:
             raise refuse(
                 "%(where)s: %(problem)s", where=where, problem=" ".join(error.messages)
             ) from None
+    elif kind == LessonKind.ASSIGNMENT:
+        fields["answer_type"] = choice_field(
+            data, "answer_type", where, AnswerType, default=AnswerType.TEXT
+        )
+        fields["review_mode"] = choice_field(
+            data, "review_mode", where, ReviewMode, default=ReviewMode.TRAINER
+        )
+        fields["pass_mark"] = number_field(
+            data, "pass_mark", where, default=70, low=1, high=100
+        )
+        plan.rubric = _rubric(data, where)
     elif kind == LessonKind.RESOURCE:
         fields["resource"] = _resource(data.get("resource"), where)
         fields["resource_page"] = number_field(
@@ -395,6 +458,8 @@ def _create(plan: CoursePlan, user: User | None) -> Course:
                         )
                         continue
                     lesson = services.add_lesson(module=module, **fields)
+                    if lesson_plan.rubric is not None:
+                        save_rubric(lesson=lesson, criteria=lesson_plan.rubric)
                     for question, choices in lesson_plan.questions:
                         services.save_question(
                             lesson=lesson, fields=question, choices=choices

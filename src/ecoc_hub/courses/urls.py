@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    assignments,
     authoring,
     cover,
     deletion,
@@ -38,6 +39,24 @@ urlpatterns = [
         "<slug:slug>/lessons/<int:pk>/played/",
         media.lesson_played,
         name="lesson_played",
+    ),
+    # Assignments (issue 14): handing in, peer and trainer reviews.
+    path("<slug:slug>/lessons/<int:pk>/submit/", assignments.submit, name="submit"),
+    path(
+        "<slug:slug>/submissions/<uuid:uuid>/file/",
+        assignments.submission_file,
+        name="submission_file",
+    ),
+    path("<slug:slug>/reviews/<int:pk>/", assignments.peer_review, name="peer_review"),
+    path(
+        "<slug:slug>/edit/submissions/",
+        assignments.review_queue,
+        name="review_queue",
+    ),
+    path(
+        "<slug:slug>/edit/submissions/<uuid:uuid>/",
+        assignments.trainer_review,
+        name="trainer_review",
     ),
     path("<slug:slug>/certificate/", lessons.claim_certificate, name="certificate"),
     path("<slug:slug>/cover/", cover.cover_image, name="cover"),

@@ -43,6 +43,15 @@ def _check_has_lessons(course: Course) -> None:
             _("The quiz “%(title)s” has no questions yet.") % {"title": empty.title},
             code="empty_quiz",
         )
+    no_rubric = lessons.filter(
+        kind=LessonKind.ASSIGNMENT, criteria__isnull=True
+    ).first()
+    if no_rubric is not None:
+        raise TransitionError(
+            _("The assignment “%(title)s” has no rubric yet.")
+            % {"title": no_rubric.title},
+            code="no_rubric",
+        )
     unset = lessons.filter(kind=LessonKind.RESOURCE, resource__isnull=True).first()
     if unset is not None:
         raise TransitionError(

@@ -18,7 +18,7 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import get_for_user, requires
 from ecoc_hub.core.workflow import TransitionError, transition
 
-from .. import analytics, permissions, queries, services
+from .. import analytics, assignments, permissions, queries, services
 from ..enums import EnrolmentState, LessonKind
 from ..forms import (
     CourseForm,
@@ -29,6 +29,12 @@ from ..forms import (
     QuizLessonForm,
     ResourceLessonForm,
     TrainersForm,
+)
+from ..forms_assignments import (
+    AssignmentLessonForm,
+    CriterionFormSet,
+    criterion_initial,
+    criterion_rows,
 )
 from ..models import Course, Enrolment, Lesson, Module
 from ..workflow import COURSE
@@ -76,11 +82,13 @@ LESSON_FORMS: dict[str, Any] = {
     LessonKind.QUIZ: QuizLessonForm,
     LessonKind.MEDIA: MediaLessonForm,
     LessonKind.RESOURCE: ResourceLessonForm,
+    LessonKind.ASSIGNMENT: AssignmentLessonForm,
 }
 NEW_LESSON_LABELS: dict[str, Any] = {
     LessonKind.QUIZ: gettext_lazy("New quiz"),
     LessonKind.MEDIA: gettext_lazy("New video or audio lesson"),
     LessonKind.RESOURCE: gettext_lazy("New library-resource lesson"),
+    LessonKind.ASSIGNMENT: gettext_lazy("New assignment"),
 }
 
 
@@ -179,6 +187,7 @@ def author(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "requested": course.enrolments.filter(
                 state=EnrolmentState.REQUESTED
             ).count(),
+            "to_review": assignments.waiting_count(course),
             "history": [
                 (h, COURSE.state_label(h.to_state))
                 for h in course.history.select_related("actor")[:10]
@@ -260,9 +269,24 @@ def lesson_form(
             raise Http404
     form_class = LESSON_FORMS.get(kind, LessonForm)
     form = form_class(request.POST or None, request.FILES or None, instance=lesson)
-    if request.method == "POST" and form.is_valid():
+    rubric = None
+    if kind == LessonKind.ASSIGNMENT:
+        rubric = CriterionFormSet(
+            request.POST or None, prefix="rubric", initial=criterion_initial(lesson)
+        )
+    valid = request.method == "POST" and all(
+        [form.is_valid(), rubric is None or rubric.is_valid()]
+    )
+    if valid:
         changes = {name: form.cleaned_data[name] for name in form_class.Meta.fields}
-        if isinstance(form, MediaLessonForm):
+        if rubric is not None:
+            lesson = assignments.save_assignment_lesson(
+                module=parent,
+                lesson=lesson,
+                changes=changes,
+                criteria=criterion_rows(rubric),
+            )
+        elif isinstance(form, MediaLessonForm):
             lesson = services.save_media_lesson(
                 module=parent,
                 lesson=lesson,
@@ -296,6 +320,7 @@ def lesson_form(
             "lesson": lesson,
             "kind": kind,
             "questions": list(lesson.questions.all()) if lesson else [],
+            "rubric": rubric,
             "breadcrumbs": _author_crumbs(course, (label, "")),
         },
     )

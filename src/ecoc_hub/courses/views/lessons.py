@@ -89,6 +89,7 @@ def _page(
     lesson: Lesson,
     enrolment: Enrolment | None,
     form: quiz.QuizForm | None = None,
+    submission_form: Any = None,
 ) -> HttpResponse:
     following = permissions.can_follow(request.user, course, enrolment)
     progress = queries.progress(course, enrolment if following else None)
@@ -106,6 +107,12 @@ def _page(
     }
     if lesson.is_media or lesson.is_resource:
         context.update(players.page_context(request, lesson, enrolment, following))
+    if lesson.is_assignment:
+        from .assignments import page_context
+
+        context.update(
+            page_context(request, lesson, enrolment, following, submission_form)
+        )
     if lesson.is_quiz:
         questions = quiz.questions_of(lesson)
         attempts = (
@@ -128,7 +135,10 @@ def _page(
                 "may_attempt": following and left != 0 and bool(questions),
             }
         )
-    return render(request, "courses/lesson.html", context, status=400 if form else 200)
+    failed = form is not None or submission_form is not None
+    return render(
+        request, "courses/lesson.html", context, status=400 if failed else 200
+    )
 
 
 @login_required
