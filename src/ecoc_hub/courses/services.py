@@ -114,20 +114,33 @@ def _next_position(items: Any) -> int:
 
 
 @transaction.atomic
-def add_module(*, course: Course, title: str, summary: str = "") -> Module:
+def add_module(
+    *, course: Course, title: str, summary: str = "", **dates: Any
+) -> Module:
+    """``dates``: a cohort module's ``opens_after_days``, ``opens_on`` and
+    ``due_after_days``."""
     Course.objects.select_for_update().get(pk=course.pk)
-    return Module.objects.create(
+    module = Module(
         course=course,
         title=title,
         summary=summary,
         position=_next_position(course.modules.all()),
+        **dates,
     )
+    module.full_clean()
+    module.save()
+    return module
 
 
 @transaction.atomic
-def update_module(*, module: Module, title: str, summary: str = "") -> Module:
+def update_module(
+    *, module: Module, title: str, summary: str = "", **dates: Any
+) -> Module:
     module.title, module.summary = title, summary
-    module.save(update_fields=["title", "summary"])
+    for name, value in dates.items():
+        setattr(module, name, value)
+    module.full_clean()
+    module.save(update_fields=["title", "summary", *dates])
     return module
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     authoring,
+    cohort,
     cover,
     deletion,
     lessons,
@@ -105,5 +106,12 @@ urlpatterns = [
         "<slug:slug>/edit/learners/<uuid:uuid>/<str:action>/",
         authoring.decide,
         name="decide",
+    ),
+    # Cohorts (issue 14): live sessions that are events webinars.
+    path("<slug:slug>/edit/live/", cohort.live_sessions, name="live_sessions"),
+    path(
+        "<slug:slug>/edit/live/<int:pk>/remove/",
+        cohort.live_session_remove,
+        name="live_session_remove",
     ),
 ]

@@ -4,7 +4,7 @@ progress through the lessons."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,7 +18,7 @@ from ecoc_hub.core.models import StateHistory
 from ecoc_hub.library.enums import Licence
 from ecoc_hub.library.vocab import validate_languages
 
-from .enums import (
+from ..enums import (
     CompletionRule,
     CourseState,
     EnrolmentPolicy,
@@ -26,7 +26,6 @@ from .enums import (
     LessonKind,
     Level,
     Mode,
-    QuestionKind,
 )
 
 
@@ -163,13 +162,63 @@ class Module(models.Model):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
 
+    # --- Cohorts (issue 14): release and due dates, counted from the start.
+    opens_after_days = models.PositiveSmallIntegerField(
+        _("opens … days after the start"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(3650)],
+        help_text=_("Cohort courses: empty opens the module with the course."),
+    )
+    opens_on = models.DateField(
+        _("or opens on"),
+        null=True,
+        blank=True,
+        help_text=_("A date instead of a number of days."),
+    )
+    due_after_days = models.PositiveSmallIntegerField(
+        _("due … days after the start"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(3650)],
+        help_text=_("Shown to learners, with late modules marked (no penalty)."),
+    )
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens_after_days__isnull=True)
+                | models.Q(opens_on__isnull=True),
+                name="module_opens_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def opens_for(self, course: Course) -> date | None:
+        """The day the module opens to the cohort (None: with the course)."""
+        if not course.is_cohort or course.starts_on is None:
+            return None
+        if self.opens_on is not None:
+            return self.opens_on
+        if self.opens_after_days:
+            return course.starts_on + timedelta(days=self.opens_after_days)
+        return None
+
+    def due_for(self, course: Course) -> date | None:
+        if not course.is_cohort or course.starts_on is None:
+            return None
+        if self.due_after_days is None:
+            return None
+        return course.starts_on + timedelta(days=self.due_after_days)
+
+    def is_locked(self, course: Course, today: date | None = None) -> bool:
+        opens = self.opens_for(course)
+        return opens is not None and opens > (today or timezone.localdate())
 
 
 class Lesson(models.Model):
@@ -289,75 +338,6 @@ class Lesson(models.Model):
         return self.media_url("lesson_captions")
 
 
-class Question(models.Model):
-    Kind = QuestionKind
-
-    lesson = models.ForeignKey(
-        Lesson, on_delete=models.CASCADE, related_name="questions"
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
-    prompt = models.TextField(_("question"), max_length=2000)
-    feedback = models.TextField(
-        _("feedback"),
-        max_length=2000,
-        blank=True,
-        help_text=_("Shown after the learner answers, right or wrong."),
-    )
-    accepted_answers = models.TextField(
-        _("accepted answers"),
-        blank=True,
-        help_text=_(
-            "Short answers only: one per line. Case, accents and extra spaces "
-            "do not matter."
-        ),
-    )
-    answer_is_true = models.BooleanField(
-        _("the statement is true"), null=True, blank=True
-    )
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("question")
-        verbose_name_plural = _("questions")
-        constraints = [
-            choices_check("kind", QuestionKind, "course_question_kind_valid")
-        ]
-
-    def __str__(self) -> str:
-        return self.prompt[:80]
-
-    @property
-    def accepted(self) -> list[str]:
-        return [a.strip() for a in self.accepted_answers.splitlines() if a.strip()]
-
-
-class Choice(models.Model):
-    """An option of a choice question, or a pair of a matching question
-    (``text`` is matched with ``match``)."""
-
-    question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="choices"
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    text = models.CharField(_("option"), max_length=300)
-    is_correct = models.BooleanField(_("correct"), default=False)
-    match = models.CharField(
-        _("matches"),
-        max_length=300,
-        blank=True,
-        help_text=_("Matching questions only: what this item goes with."),
-    )
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("option")
-        verbose_name_plural = _("options")
-
-    def __str__(self) -> str:
-        return self.text
-
-
 class CourseEvent(StateHistory):
     """The history of a course's state (published, archived)."""
 
@@ -400,6 +380,23 @@ class Enrolment(models.Model):
         related_name="+",
         verbose_name=_("last lesson"),
     )
+    # --- Versions (issue 14): the release enrolled in, and completed.
+    version = models.ForeignKey(
+        "CourseVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version enrolled in"),
+    )
+    completed_version = models.ForeignKey(
+        "CourseVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version completed"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -429,42 +426,6 @@ class EnrolmentEvent(StateHistory):
     class Meta(StateHistory.Meta):
         verbose_name = _("enrolment history entry")
         verbose_name_plural = _("enrolment history")
-
-
-class Attempt(models.Model):
-    """One submitted attempt at a quiz, with its answers and score."""
-
-    enrolment = models.ForeignKey(
-        "Enrolment", on_delete=models.CASCADE, related_name="attempts"
-    )
-    lesson = models.ForeignKey(
-        Lesson, on_delete=models.CASCADE, related_name="attempts"
-    )
-    number = models.PositiveSmallIntegerField(_("attempt"))
-    answers = models.JSONField(_("answers"), default=dict)
-    #: Per question id: the points (0 to 1) the answer earned.
-    points = models.JSONField(_("points"), default=dict)
-    score = models.PositiveSmallIntegerField(
-        _("score (%)"), validators=[MaxValueValidator(100)]
-    )
-    passed = models.BooleanField(_("passed"))
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = _("quiz attempt")
-        verbose_name_plural = _("quiz attempts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrolment", "lesson", "number"], name="one_attempt_number"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(score__lte=100), name="attempt_score_percent"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.enrolment} · {self.lesson} · {self.number}"
 
 
 class LessonProgress(models.Model):

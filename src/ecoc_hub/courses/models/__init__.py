@@ -1,0 +1,30 @@
+"""Courses: course → modules → lessons, the learners' enrolments and their
+progress through the lessons (``course``), quizzes (``quiz``) and cohorts'
+live sessions and versions (``cohort``)."""
+
+from .cohort import CourseVersion, LiveSession
+from .course import (
+    Course,
+    CourseEvent,
+    Enrolment,
+    EnrolmentEvent,
+    Lesson,
+    LessonProgress,
+    Module,
+)
+from .quiz import Attempt, Choice, Question
+
+__all__ = [
+    "Attempt",
+    "Choice",
+    "Course",
+    "CourseEvent",
+    "CourseVersion",
+    "Enrolment",
+    "EnrolmentEvent",
+    "Lesson",
+    "LessonProgress",
+    "LiveSession",
+    "Module",
+    "Question",
+]
