@@ -320,3 +320,15 @@ register(
     EDITORS_POST,
     method="post",
 )
+register("courses:versions", _url("versions", _slug), EDITORS)
+register(
+    "courses:versions",
+    _url("versions", _slug),
+    # No note: the form is shown again with its error.
+    expect(visitor=302, member=403, curator=400),
+    method="post",
+    label="empty",
+)
+register(
+    "courses:version_snapshot", _url("version_snapshot", _slug, lambda w: 1), EDITORS
+)

@@ -42,3 +42,8 @@ class CoursesConfig(AppConfig):
         from .covers import stored_covers
 
         storedfiles.register("course-covers", stored_covers)
+        # Versions (issue 14): their ZIP snapshots, deleted with them.
+        from . import versions
+
+        storedfiles.register("course-versions", versions.stored_snapshots)
+        versions.watch_deletions()

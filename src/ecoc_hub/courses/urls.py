@@ -114,4 +114,11 @@ urlpatterns = [
         cohort.live_session_remove,
         name="live_session_remove",
     ),
+    # Versions (issue 14): release records with their ZIP snapshots.
+    path("<slug:slug>/edit/versions/", cohort.course_versions, name="versions"),
+    path(
+        "<slug:slug>/edit/versions/<int:number>.zip",
+        cohort.version_snapshot,
+        name="version_snapshot",
+    ),
 ]

@@ -15,7 +15,7 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ActionRefused, check_object, get_for_user
 from ecoc_hub.core.workflow import TransitionError, transition
 
-from .. import cohort, completion, permissions, queries, services
+from .. import cohort, completion, permissions, queries, services, versions
 from ..enums import CourseState, EnrolmentState, Level, Mode
 from ..jsonld import course_jsonld
 from ..models import Course
@@ -112,6 +112,7 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "may_enrol": permissions.may_enrol(request.user, course),
             "can_edit": can_edit,
             "live": live,
+            "version": versions.latest(course),
             "reader_zone": zone,
             "unknown_zone": unknown_zone,
             "zone_names": cohort.zone_names() if live else (),
