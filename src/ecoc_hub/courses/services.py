@@ -42,8 +42,19 @@ if TYPE_CHECKING:
     from ecoc_hub.accounts.models import User
 
 
+def reserved_slugs() -> frozenset[str]:
+    """The fixed first parts of the courses' URLs (``mine``, ``new``,
+    ``import``...): a course with such a slug would hide the page."""
+    from .urls import urlpatterns
+
+    first = (str(p.pattern).split("/", 1)[0] for p in urlpatterns)
+    return frozenset(part for part in first if part and "<" not in part)
+
+
 def unique_slug(title: str, *, exclude: int | None = None) -> str:
     base = slugify(title)[:100] or "course"
+    if base in reserved_slugs():
+        base = f"{base}-course"
     slug, n = base, 2
     taken = Course.objects.all()
     if exclude is not None:
