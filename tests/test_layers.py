@@ -33,11 +33,14 @@ LAYERS: list[tuple[str, list[str]]] = [
             "ecoc_hub.podcasts",
             "ecoc_hub.events",
             "ecoc_hub.experts",
-            "ecoc_hub.courses",
             "ecoc_hub.assessment",
             "ecoc_hub.dashboard",
         ],
     ),
+    # Courses link the other apps' content: a cohort's live sessions are
+    # events webinars (read through events.queries); only community imports
+    # courses.
+    ("learning", ["ecoc_hub.courses"]),
     # The discussions have a space per event and per course, and posts link
     # cards of library resources, events, courses and experts: they read
     # those apps, which never read them (issue 15).

@@ -38,6 +38,21 @@ def _courses(world) -> None:
         choices=[],
     )
     services.enrol(course=world.course, learner=world.people["member"])
+    # Cohorts (issue 14): a cohort course with a webinar as a live session.
+    from ecoc_hub.courses import cohort
+    from tests.events.conftest import make_event
+
+    world.cohort_course = make_course(
+        trainers=[trainer],
+        mode="cohort",
+        starts_on="2026-01-01",
+        ends_on="2099-01-01",
+        slug="matrix-cohort",
+    )
+    world.live_link = cohort.link_webinar(
+        course=world.cohort_course,
+        event=make_event(kind="webinar", slug="matrix-webinar"),
+    )
     world.course_request = services.enrol(
         course=make_course(
             trainers=[trainer], enrolment_policy="approval", slug="by-approval"
@@ -338,4 +353,40 @@ register(
     _url("trainer_review", _slug, lambda w: w.peer_submission.uuid),
     # Trainers' pages: refused before the submission is looked up.
     EDITORS,
+)
+
+
+# --- Cohorts (issue 14) ---
+
+
+def _cohort(w):
+    return w.cohort_course.slug
+
+
+register("courses:live_sessions", _url("live_sessions", _cohort), EDITORS)
+register(
+    "courses:live_sessions",
+    _url("live_sessions", _cohort),
+    # No webinar chosen: the form is shown again with its error.
+    expect(visitor=302, member=403, curator=400),
+    method="post",
+    label="empty",
+)
+register(
+    "courses:live_session_remove",
+    _url("live_session_remove", _cohort, lambda w: w.live_link.pk),
+    EDITORS_POST,
+    method="post",
+)
+register("courses:versions", _url("versions", _slug), EDITORS)
+register(
+    "courses:versions",
+    _url("versions", _slug),
+    # No note: the form is shown again with its error.
+    expect(visitor=302, member=403, curator=400),
+    method="post",
+    label="empty",
+)
+register(
+    "courses:version_snapshot", _url("version_snapshot", _slug, lambda w: 1), EDITORS
 )

@@ -25,6 +25,15 @@ def test_demo_builds_three_courses_a_learner_mid_way_and_a_graduate_once(db):
         "audience-development"
     ]
     assert digital.modules.count() == 3
+    # A cohort: the last module opens three weeks in; no webinar without
+    # the events demo (see test_demo_links_the_events_demo_webinar).
+    assert digital.is_cohort and digital.starts_on is not None
+    assert list(digital.modules.values_list("opens_after_days", flat=True)) == [
+        None,
+        None,
+        21,
+    ]
+    assert digital.modules.first().due_after_days == 14
     assert sorted(digital.capacity_areas.values_list("code", flat=True)) == [
         "communication-marketing",
         "digital",
@@ -116,4 +125,17 @@ def test_the_demo_assignment_has_learners_at_each_state_and_one_for_the_member(d
     ).select_related("submission__enrolment__learner")
     assert [r.submission.enrolment.learner.email for r in to_do] == [
         "demo-participant@example.org"
+    ]
+
+
+def test_demo_links_the_events_demo_webinar(db):
+    from ecoc_hub.events import demo as events_demo
+
+    load_people(stdout=StringIO())
+    events_demo.load_demo(stdout=StringIO())
+    demo.load_demo(stdout=StringIO())
+
+    digital = Course.objects.get(slug="digital-approaches")
+    assert [link.event.slug for link in digital.live_sessions.all()] == [
+        events_demo.COHORT_WEBINAR_SLUG
     ]

@@ -19,7 +19,7 @@ def loaded(db, settings):
 def test_demo_has_the_five_camps_the_webinar_and_an_open_camp(loaded):
     camps = Event.objects.filter(kind="academy_camp").order_by("starts_at")
     camp_2 = Event.objects.get(slug="academy-camp-2-digital-approaches")
-    webinar = Event.objects.get(kind="webinar")
+    webinar = Event.objects.get(slug="webinar-lessons-learnt-and-future-outlooks")
 
     assert [str(e.host_title) if e.host_title else "" for e in camps[:5]] == [
         "Elefsina 2023",
@@ -35,6 +35,11 @@ def test_demo_has_the_five_camps_the_webinar_and_an_open_camp(loaded):
     assert webinar.sessions.count() == 4
     upcoming = Event.objects.get(slug=demo.UPCOMING_SLUG)
     assert upcoming.applications_open() is True
+    # The coming webinar a demo cohort course links as a live session.
+    coming = Event.objects.get(slug=demo.COHORT_WEBINAR_SLUG)
+    assert (coming.kind, coming.registration_mode) == ("webinar", "open")
+    assert coming.applications_open() is True
+    assert coming.sessions.count() == 1
 
 
 def test_the_open_camp_has_80_applicants_in_every_state(loaded):

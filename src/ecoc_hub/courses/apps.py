@@ -46,3 +46,8 @@ class CoursesConfig(AppConfig):
         from .submission_files import stored_submissions
 
         storedfiles.register("course-submissions", stored_submissions)
+        # Versions (issue 14): their ZIP snapshots, deleted with them.
+        from . import versions
+
+        storedfiles.register("course-versions", versions.stored_snapshots)
+        versions.watch_deletions()

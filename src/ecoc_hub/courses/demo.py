@@ -3,22 +3,28 @@ with captions and a library resource) and European cooperation (in French),
 each with text lessons and a quiz, the first with a peer-reviewed
 assignment (demo_assignment.py); Elena Expert trains both,
 the demo member is half-way through the first and the demo participant has
-completed the second, with its certificate. Idempotent: a course that
+completed the second, with its certificate. Digital approaches is a cohort
+with a webinar of the events demo as a live session and a module opening
+three weeks in. Idempotent: a course that
 exists is left as it is."""
 
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecoc_hub.accounts.models import User
 from ecoc_hub.cities.models import CapacityArea
 from ecoc_hub.core.workflow import transition
+from ecoc_hub.events.demo import COHORT_WEBINAR_SLUG
+from ecoc_hub.events.models import Event
 from ecoc_hub.library.models import Resource, ResourceFile
 
-from . import media, quiz, services
+from . import cohort, media, quiz, services
 from .demo_assignment import add_assignment, load_submissions
 from .enums import LessonKind
 from .models import Course, Lesson, Module
@@ -184,6 +190,9 @@ DIGITAL: dict[str, Any] = {
     "estimated_hours": 4,
     "areas": ["digital", "communication-marketing"],
     "after": ["audience-development"],
+    # A cohort (issue 14): started a week before the demo was loaded, its
+    # last module opening three weeks in, a webinar as a live session.
+    "cohort": True,
     "modules": [
         (
             "Evaluating with digital data",
@@ -292,6 +301,7 @@ def _course(data: dict[str, Any], trainer: User | None) -> tuple[Course, bool]:
         capacity_areas=CapacityArea.objects.filter(code__in=data["areas"]),
         trainers=[trainer] if trainer else [],
         prerequisites=Course.objects.filter(slug__in=data.get("after", [])),
+        **_cohort_dates(data),
     )
     modules = []
     for title, lessons in data["modules"]:
@@ -314,7 +324,31 @@ def _course(data: dict[str, Any], trainer: User | None) -> tuple[Course, bool]:
         fields, choices = _question_fields(question)
         services.save_question(lesson=lesson, fields=fields, choices=choices)
     transition(course, "publish", actor=trainer)
+    if data.get("cohort"):
+        _cohort_demo(course, modules)
     return course, True
+
+
+def _cohort_dates(data: dict[str, Any]) -> dict[str, Any]:
+    if not data.get("cohort"):
+        return {}
+    today = timezone.localdate()
+    return {
+        "mode": "cohort",
+        "starts_on": today - timedelta(days=7),
+        "ends_on": today + timedelta(days=60),
+    }
+
+
+def _cohort_demo(course: Course, modules: list[Module]) -> None:
+    """The first module due two weeks in, the last opening three weeks in,
+    and the events demo's coming webinar as a live session."""
+    first, last = modules[0], modules[-1]
+    services.update_module(module=first, title=first.title, due_after_days=14)
+    services.update_module(module=last, title=last.title, opens_after_days=21)
+    webinar = Event.objects.filter(slug=COHORT_WEBINAR_SLUG).first()
+    if webinar is not None:
+        cohort.link_webinar(course=course, event=webinar)
 
 
 # The audio lesson: a conversation with captions. The demo has no speech

@@ -149,13 +149,6 @@ class TrainersForm(forms.Form):
         self.initial.setdefault("trainers", list(course.trainers.all()))
 
 
-class ModuleForm(forms.ModelForm):
-    class Meta:
-        model = Module
-        fields = ["title", "summary"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
-
-
 class LessonForm(forms.ModelForm):
     class Meta:
         model = Lesson

@@ -129,8 +129,12 @@ def can_follow(user: Any, course: Course, enrolment: Enrolment | None) -> bool:
 
 
 def can_open_lesson(user: Any, lesson: Lesson, enrolment: Enrolment | None) -> bool:
+    """Trainers always; learners who follow the course, once the lesson's
+    module is open (a cohort's modules may open on later days)."""
     course = lesson.module.course
-    return can_edit_course(user, course) or can_follow(user, course, enrolment)
+    if can_edit_course(user, course):
+        return True
+    return can_follow(user, course, enrolment) and not lesson.module.is_locked(course)
 
 
 # --- Assignments (issue 14) ---------------------------------------------------

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from ecoc_hub.accounts.permissions import is_curator, is_member
 
@@ -60,6 +62,12 @@ class ModuleProgress:
     module: Module
     lessons: list[Lesson]
     done: set[int]
+    # Cohorts: the day it opens and is due (None: none); ``locked`` for a
+    # learner before it opens (a trainer always sees it open).
+    opens: date | None = None
+    due: date | None = None
+    locked: bool = False
+    today: date | None = None
 
     @property
     def completed(self) -> int:
@@ -68,6 +76,24 @@ class ModuleProgress:
     @property
     def total(self) -> int:
         return len(self.lessons)
+
+    @property
+    def opens_later(self) -> bool:
+        return (
+            self.opens is not None
+            and self.today is not None
+            and self.opens > self.today
+        )
+
+    @property
+    def overdue(self) -> bool:
+        """Past its due day and not every lesson done (a mark, no penalty)."""
+        return (
+            self.due is not None
+            and self.today is not None
+            and self.due < self.today
+            and self.completed < self.total
+        )
 
 
 @dataclass(frozen=True)
@@ -78,6 +104,11 @@ class CourseProgress:
     @property
     def lessons(self) -> list[Lesson]:
         return [lesson for m in self.modules for lesson in m.lessons]
+
+    @property
+    def locked(self) -> set[int]:
+        """The lessons of the modules not open yet to this reader."""
+        return {lesson.pk for m in self.modules if m.locked for lesson in m.lessons}
 
     @property
     def completed(self) -> int:
@@ -94,7 +125,8 @@ class CourseProgress:
     def next_lesson(self, last: Lesson | None) -> Lesson | None:
         """Where to continue: the first lesson not done after the one
         opened last, else the first not done, else the first."""
-        lessons = self.lessons
+        locked = self.locked
+        lessons = [lesson for lesson in self.lessons if lesson.pk not in locked]
         if not lessons:
             return None
         start = 0
@@ -113,12 +145,27 @@ class CourseProgress:
         return before, after
 
 
-def progress(course: Course, enrolment: Enrolment | None) -> CourseProgress:
+def progress(
+    course: Course, enrolment: Enrolment | None, *, editor: bool = False
+) -> CourseProgress:
+    """The outline with the learner's progress; for a cohort, each module's
+    opening and due days, locked until it opens unless ``editor``."""
     done = completed_lesson_ids(enrolment)
-    modules = [
-        ModuleProgress(module=m, lessons=list(m.lessons.all()), done=done)
-        for m in outline(course)
-    ]
+    today = timezone.localdate()
+    modules = []
+    for m in outline(course):
+        opens = m.opens_for(course)
+        modules.append(
+            ModuleProgress(
+                module=m,
+                lessons=list(m.lessons.all()),
+                done=done,
+                opens=opens,
+                due=m.due_for(course),
+                locked=not editor and opens is not None and opens > today,
+                today=today,
+            )
+        )
     return CourseProgress(modules=modules, done=done)
 
 

@@ -42,8 +42,19 @@ if TYPE_CHECKING:
     from ecoc_hub.accounts.models import User
 
 
+def reserved_slugs() -> frozenset[str]:
+    """The fixed first parts of the courses' URLs (``mine``, ``new``,
+    ``import``...): a course with such a slug would hide the page."""
+    from .urls import urlpatterns
+
+    first = (str(p.pattern).split("/", 1)[0] for p in urlpatterns)
+    return frozenset(part for part in first if part and "<" not in part)
+
+
 def unique_slug(title: str, *, exclude: int | None = None) -> str:
     base = slugify(title)[:100] or "course"
+    if base in reserved_slugs():
+        base = f"{base}-course"
     slug, n = base, 2
     taken = Course.objects.all()
     if exclude is not None:
@@ -114,20 +125,33 @@ def _next_position(items: Any) -> int:
 
 
 @transaction.atomic
-def add_module(*, course: Course, title: str, summary: str = "") -> Module:
+def add_module(
+    *, course: Course, title: str, summary: str = "", **dates: Any
+) -> Module:
+    """``dates``: a cohort module's ``opens_after_days``, ``opens_on`` and
+    ``due_after_days``."""
     Course.objects.select_for_update().get(pk=course.pk)
-    return Module.objects.create(
+    module = Module(
         course=course,
         title=title,
         summary=summary,
         position=_next_position(course.modules.all()),
+        **dates,
     )
+    module.full_clean()
+    module.save()
+    return module
 
 
 @transaction.atomic
-def update_module(*, module: Module, title: str, summary: str = "") -> Module:
+def update_module(
+    *, module: Module, title: str, summary: str = "", **dates: Any
+) -> Module:
     module.title, module.summary = title, summary
-    module.save(update_fields=["title", "summary"])
+    for name, value in dates.items():
+        setattr(module, name, value)
+    module.full_clean()
+    module.save(update_fields=["title", "summary", *dates])
     return module
 
 

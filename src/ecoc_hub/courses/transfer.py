@@ -148,7 +148,9 @@ def course_manifest(course: Course) -> tuple[dict[str, Any], dict[str, bytes]]:
             lessons.append(_lesson(lesson, folder, files))
         modules.append(
             {"title": module.title, "summary": module.summary, "lessons": lessons}
+            | _module_dates(module)
         )
+    meta |= _links(course)
     manifest = {"format": FORMAT, "version": VERSION, "course": meta}
     manifest["modules"] = modules
     return manifest, files
@@ -182,3 +184,33 @@ def export_course(course: Course) -> bytes:
 
 def archive_name(course: Course) -> str:
     return f"{course.slug}.zip"
+
+
+# --- Cohorts and links (issue 14) ----------------------------------------------
+
+
+def _module_dates(module: Any) -> dict[str, Any]:
+    """A cohort module's release and due days, when set."""
+    dates: dict[str, Any] = {}
+    if module.opens_after_days is not None:
+        dates["opens_after_days"] = module.opens_after_days
+    if module.opens_on is not None:
+        dates["opens_on"] = module.opens_on.isoformat()
+    if module.due_after_days is not None:
+        dates["due_after_days"] = module.due_after_days
+    return dates
+
+
+def _links(course: Course) -> dict[str, Any]:
+    """The prerequisites' slugs (linked again on import where they exist) and
+    the trainers' names, as informational authors: never their e-mails."""
+    links: dict[str, Any] = {}
+    slugs = sorted(course.prerequisites.values_list("slug", flat=True))
+    if slugs:
+        links["prerequisites"] = slugs
+    names = sorted(
+        course.trainers.exclude(display_name="").values_list("display_name", flat=True)
+    )
+    if names:
+        links["authors"] = names
+    return links

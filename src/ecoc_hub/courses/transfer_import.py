@@ -80,6 +80,7 @@ class ModulePlan:
     title: str
     summary: str
     lessons: list[LessonPlan]
+    dates: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -88,6 +89,7 @@ class CoursePlan:
     areas: list[CapacityArea]
     cover: CleanCover | None
     modules: list[ModulePlan]
+    prerequisites: list[str] = field(default_factory=list)
 
 
 def _question(data: Any, where: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -417,8 +419,16 @@ def read_plan(files: Archive) -> CoursePlan:
             )
             for n, item in enumerate(list_field(raw, "lessons", where), start=1)
         ]
-        modules.append(ModulePlan(title=title, summary=summary, lessons=lessons))
-    return CoursePlan(fields=fields, areas=areas, cover=cover, modules=modules)
+        modules.append(
+            ModulePlan(title, summary, lessons, dates=_module_dates(raw, where))
+        )
+    return CoursePlan(
+        fields=fields,
+        areas=areas,
+        cover=cover,
+        modules=modules,
+        prerequisites=_prerequisites(manifest.get("course")),
+    )
 
 
 # --- Writing ------------------------------------------------------------------------
@@ -432,6 +442,7 @@ def _create(plan: CoursePlan, user: User | None) -> Course:
                 creator=user,
                 trainers=[user] if user is not None else [],
                 capacity_areas=plan.areas,
+                prerequisites=Course.objects.filter(slug__in=plan.prerequisites),
                 **plan.fields,
             )
             if plan.cover is not None:
@@ -442,7 +453,10 @@ def _create(plan: CoursePlan, user: User | None) -> Course:
                 course.save(update_fields=["cover", "updated_at"])
             for module_plan in plan.modules:
                 module = services.add_module(
-                    course=course, title=module_plan.title, summary=module_plan.summary
+                    course=course,
+                    title=module_plan.title,
+                    summary=module_plan.summary,
+                    **module_plan.dates,
                 )
                 for lesson_plan in module_plan.lessons:
                     fields = dict(lesson_plan.fields)
@@ -471,12 +485,47 @@ def _create(plan: CoursePlan, user: User | None) -> Course:
     return course
 
 
-def import_course(upload: IO[bytes], *, user: User | None) -> Course:
-    """Create a new draft course from an archive, or refuse it whole."""
+def import_course(
+    upload: IO[bytes], *, user: User | None, unlinked: list[str] | None = None
+) -> Course:
+    """Create a new draft course from an archive, or refuse it whole; the
+    slugs of the prerequisites not found here are added to ``unlinked``."""
     with ExitStack() as stack:
         try:
             archive = stack.enter_context(zipfile.ZipFile(upload))
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
             raise refuse(_("The file could not be read as a ZIP archive.")) from None
         plan = read_plan(Archive(archive, stack))
-        return _create(plan, user)
+        course = _create(plan, user)
+    if unlinked is not None:
+        found = set(course.prerequisites.values_list("slug", flat=True))
+        unlinked.extend(s for s in plan.prerequisites if s not in found)
+    return course
+
+
+# --- Cohorts and links (issue 14) ----------------------------------------------
+
+
+def _module_dates(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    """A cohort module's release and due days (``transfer._module_dates``)."""
+    dates: dict[str, Any] = {}
+    for key in ("opens_after_days", "due_after_days"):
+        if raw.get(key) is not None:
+            dates[key] = number_field(raw, key, where, default=0, low=0, high=3650)
+    opens_on = date_field(raw, "opens_on", where)
+    if opens_on is not None:
+        dates["opens_on"] = opens_on
+    if "opens_on" in dates and "opens_after_days" in dates:
+        raise refuse(
+            _("%(where)s: give “opens_after_days” or “opens_on”, not both."),
+            where=where,
+        )
+    return dates
+
+
+def _prerequisites(data: Any) -> list[str]:
+    """The prerequisites' slugs; the authors' names are informational only."""
+    if not isinstance(data, dict):
+        return []
+    slugs = list_field(data, "prerequisites", _("The course"))
+    return [str(slug) for slug in slugs if isinstance(slug, str | int)]

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     assignments,
     authoring,
+    cohort,
     cover,
     deletion,
     lessons,
@@ -124,5 +125,19 @@ urlpatterns = [
         "<slug:slug>/edit/learners/<uuid:uuid>/<str:action>/",
         authoring.decide,
         name="decide",
+    ),
+    # Cohorts (issue 14): live sessions that are events webinars.
+    path("<slug:slug>/edit/live/", cohort.live_sessions, name="live_sessions"),
+    path(
+        "<slug:slug>/edit/live/<int:pk>/remove/",
+        cohort.live_session_remove,
+        name="live_session_remove",
+    ),
+    # Versions (issue 14): release records with their ZIP snapshots.
+    path("<slug:slug>/edit/versions/", cohort.course_versions, name="versions"),
+    path(
+        "<slug:slug>/edit/versions/<int:number>.zip",
+        cohort.version_snapshot,
+        name="version_snapshot",
     ),
 ]

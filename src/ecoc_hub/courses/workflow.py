@@ -25,6 +25,7 @@ from . import permissions
 from .enums import CourseState, EnrolmentState, LessonKind
 from .models import Course, CourseEvent, Enrolment, EnrolmentEvent, Lesson
 from .search_index import index_course
+from .versions import first_version, latest
 
 C = CourseState
 E = EnrolmentState
@@ -71,6 +72,12 @@ def _index(outcome: Outcome) -> None:
     index_course(outcome.obj)
 
 
+def _published_first(outcome: Outcome) -> None:
+    """Indexed, and version 1 the first time (``versions.py``)."""
+    _index(outcome)
+    first_version(outcome.obj, outcome.actor)
+
+
 COURSE = Workflow(
     model=Course,
     field="state",
@@ -82,7 +89,7 @@ COURSE = Workflow(
             sources={C.DRAFT},
             target=C.PUBLISHED,
             allowed=permissions.can_edit_course,
-            after=_index,
+            after=_published_first,
             check=_check_has_lessons,
             apply=_published,
         ),
@@ -112,13 +119,17 @@ COURSE = Workflow(
 
 
 def _admitted(enrolment: Enrolment, comment: str) -> list[str]:
+    """With the version the learner enrolled in (issue 14, versions)."""
     enrolment.admitted_at = timezone.now()
-    return ["admitted_at"]
+    enrolment.version = latest(enrolment.course)
+    return ["admitted_at", "version"]
 
 
 def _completed(enrolment: Enrolment, comment: str) -> list[str]:
+    """With the version the learner completed (the completion record)."""
     enrolment.completed_at = timezone.now()
-    return ["completed_at"]
+    enrolment.completed_version = latest(enrolment.course)
+    return ["completed_at", "completed_version"]
 
 
 def _nobody(user: object, enrolment: Enrolment) -> bool:

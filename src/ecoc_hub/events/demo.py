@@ -30,6 +30,8 @@ from .search_index import index_event
 ORGANISER_EMAIL = "demo-organiser@example.org"
 PARTICIPANT_EMAIL = "demo-participant@example.org"
 UPCOMING_SLUG = "academy-camp-legacy-evaluation-2027"
+#: A coming webinar, a live session of the demo cohort course (courses.demo).
+COHORT_WEBINAR_SLUG = "webinar-digital-evaluation-demo"
 
 SPEAKERS = [
     (
@@ -360,6 +362,36 @@ def _upcoming(speakers: list[Speaker], organiser: User, participant: User) -> Ev
     return event
 
 
+def _cohort_webinar(speakers: list[Speaker]) -> Event:
+    """An online webinar three weeks ahead, open registration, one session."""
+    zone = "Europe/Brussels"
+    day = timezone.localtime(timezone.now() + timedelta(days=21), ZoneInfo(zone))
+    webinar, created = _event(
+        {
+            "slug": COHORT_WEBINAR_SLUG,
+            "kind": Event.Kind.WEBINAR,
+            "title": "Webinar: Digital evaluation in practice (demo)",
+            "summary": "A live session of the course Digital approaches for title cities.",
+            "areas": ["digital", "monitoring-evaluation"],
+            "format": "online",
+            "zone": zone,
+            "start": (day.year, day.month, day.day, 14, 0),
+            "end": (day.year, day.month, day.day, 15, 30),
+            "description": "Bring a question about your city's data: two evaluators answer.",
+        },
+        registration_mode=Event.RegistrationMode.OPEN,
+        online_url="https://meet.example.org/demo-webinar",
+    )  # fmt: skip
+    if created:
+        session = Session.objects.create(
+            event=webinar, title=webinar.title,
+            starts_at=webinar.starts_at, ends_at=webinar.ends_at,
+        )  # fmt: skip
+        session.speakers.set([speakers[0]])
+    index_event(webinar)
+    return webinar
+
+
 @transaction.atomic
 def load_demo(*, stdout: Any) -> int:
     speakers = _speakers()
@@ -393,6 +425,7 @@ def load_demo(*, stdout: Any) -> int:
     participant = _person(PARTICIPANT_EMAIL, "Petra Participant (demo)")
     upcoming = _upcoming(speakers, organiser, participant)
     load_feedback_demo(organiser=organiser, participant=participant, people=_camper)
+    _cohort_webinar(speakers)
     index_event(upcoming)
     stdout.write(
         _("Academy: %(created)d events created, %(applications)d applications.")

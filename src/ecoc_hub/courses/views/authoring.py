@@ -25,7 +25,6 @@ from ..forms import (
     DecisionForm,
     LessonForm,
     MediaLessonForm,
-    ModuleForm,
     QuizLessonForm,
     ResourceLessonForm,
     TrainersForm,
@@ -36,6 +35,7 @@ from ..forms_assignments import (
     criterion_initial,
     criterion_rows,
 )
+from ..forms_cohort import ModuleForm
 from ..models import Course, Enrolment, Lesson, Module
 from ..workflow import COURSE
 from .public import course_crumbs
@@ -224,16 +224,22 @@ def module_form(
 ) -> HttpResponse:
     course = _course(request, slug)
     module = _module(request, course, pk) if pk is not None else None
-    form = ModuleForm(request.POST or None, instance=module)
+    form = ModuleForm(request.POST or None, instance=module, course=course)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if module is None:
             services.add_module(
-                course=course, title=data["title"], summary=data["summary"]
+                course=course,
+                title=data["title"],
+                summary=data["summary"],
+                **form.dates(),
             )
         else:
             services.update_module(
-                module=module, title=data["title"], summary=data["summary"]
+                module=module,
+                title=data["title"],
+                summary=data["summary"],
+                **form.dates(),
             )
         messages.success(request, _("The module is saved."))
         return redirect("courses:author", slug=course.slug)

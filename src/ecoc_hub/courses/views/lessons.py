@@ -17,11 +17,19 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ActionRefused, check_object, get_for_user
 from ecoc_hub.core.workflow import TransitionError
 
-from .. import completion, permissions, players, queries, quiz, services
+from .. import cohort, completion, permissions, players, queries, quiz, services
 from ..content import render_lesson
 from ..enums import EnrolmentState, QuestionKind
 from ..models import Attempt, Course, Enrolment, Lesson, Question
 from .public import course_crumbs, get_course_for_user
+
+
+class ModuleLocked(ActionRefused):
+    """A cohort's module that opens on a later day (a 403 with its date)."""
+
+    def __init__(self, lesson: Lesson) -> None:
+        super().__init__()
+        self.lesson = lesson
 
 
 def _lesson_for(
@@ -36,6 +44,12 @@ def _lesson_for(
         module__course=course,
     )
     enrolment = queries.enrolment_of(request.user, course)
+    if (
+        lesson.module.is_locked(course)
+        and permissions.can_follow(request.user, course, enrolment)
+        and not permissions.can_edit_course(request.user, course)
+    ):
+        raise ModuleLocked(lesson)
     check_object(
         request.user,
         lesson,
@@ -92,9 +106,18 @@ def _page(
     submission_form: Any = None,
 ) -> HttpResponse:
     following = permissions.can_follow(request.user, course, enrolment)
-    progress = queries.progress(course, enrolment if following else None)
+    progress = queries.progress(
+        course,
+        enrolment if following else None,
+        editor=permissions.can_edit_course(request.user, course),
+    )
     before, after = progress.neighbours(lesson)
+    zone, _unknown = cohort.reader_zone(request)
     context: dict[str, Any] = {
+        "live": cohort.live_sessions(
+            course, request.user, zone, enrolled=following and enrolment is not None
+        ),
+        "reader_zone": zone,
         "course": course,
         "lesson": lesson,
         "body": render_lesson(lesson.body),
@@ -146,7 +169,21 @@ def _page(
 def lesson_detail(
     request: AuthenticatedHttpRequest, slug: str, pk: int
 ) -> HttpResponse:
-    course, lesson, enrolment = _lesson_for(request, slug, pk)
+    try:
+        course, lesson, enrolment = _lesson_for(request, slug, pk)
+    except ModuleLocked as locked:
+        module = locked.lesson.module
+        return render(
+            request,
+            "courses/lesson_locked.html",
+            {
+                "course": module.course,
+                "lesson": locked.lesson,
+                "opens": module.opens_for(module.course),
+                "breadcrumbs": course_crumbs(module.course, (locked.lesson.title, "")),
+            },
+            status=403,
+        )
     if permissions.can_follow(request.user, course, enrolment) and enrolment:
         services.record_view(enrolment=enrolment, lesson=lesson)
     return _page(request, course, lesson, enrolment)

@@ -16,7 +16,7 @@ from ecoc_hub.core.http import AuthenticatedHttpRequest
 from ecoc_hub.core.permissions import ActionRefused, check_object, get_for_user
 from ecoc_hub.core.workflow import TransitionError, transition
 
-from .. import completion, permissions, queries, services
+from .. import cohort, completion, permissions, queries, services, versions
 from ..enums import CourseState, EnrolmentState, Level, Mode
 from ..jsonld import course_jsonld
 from ..models import Course
@@ -87,8 +87,16 @@ def course_list(request: HttpRequest) -> HttpResponse:
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     course = get_course_for_user(request, slug)
     enrolment = queries.enrolment_of(request.user, course)
-    progress = queries.progress(course, enrolment)
+    can_edit = permissions.can_edit_course(request.user, course)
+    progress = queries.progress(course, enrolment, editor=can_edit)
     following = permissions.can_follow(request.user, course, enrolment)
+    zone, unknown_zone = cohort.reader_zone(request)
+    live = cohort.live_sessions(
+        course,
+        request.user,
+        zone,
+        enrolled=enrolment is not None and enrolment.is_active,
+    )
     prerequisites = list(queries.visible_courses(request.user).filter(leads_to=course))
     completed = queries.completed_course_ids(request.user, prerequisites)
     return render(
@@ -103,7 +111,12 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 enrolment.last_lesson if enrolment else None
             ),
             "may_enrol": permissions.may_enrol(request.user, course),
-            "can_edit": permissions.can_edit_course(request.user, course),
+            "can_edit": can_edit,
+            "live": live,
+            "version": versions.latest(course),
+            "reader_zone": zone,
+            "unknown_zone": unknown_zone,
+            "zone_names": cohort.zone_names() if live else (),
             "can_withdraw": enrolment is not None
             and ENROLMENT.can(request.user, enrolment, "withdraw"),
             "areas": list(course.capacity_areas.select_related("criterion")),
@@ -179,7 +192,9 @@ def continue_course(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
         can_see=permissions.can_see_course,
         can_do=lambda user, c: permissions.can_follow(user, c, enrolment),
     )
-    progress = queries.progress(course, enrolment)
+    progress = queries.progress(
+        course, enrolment, editor=permissions.can_edit_course(request.user, course)
+    )
     lesson = progress.next_lesson(enrolment.last_lesson if enrolment else None)
     if lesson is None:
         return redirect(course)

@@ -40,8 +40,11 @@ def course_import(request: AuthenticatedHttpRequest) -> HttpResponse:
         request.POST if bound else None, request.FILES if bound else None
     )
     if request.method == "POST" and form.is_valid():
+        unlinked: list[str] = []
         try:
-            course = import_course(form.cleaned_data["archive"], user=request.user)
+            course = import_course(
+                form.cleaned_data["archive"], user=request.user, unlinked=unlinked
+            )
         except ValidationError as error:
             form.add_error("archive", error)
         else:
@@ -50,6 +53,12 @@ def course_import(request: AuthenticatedHttpRequest) -> HttpResponse:
                 _("“%(title)s” is imported as a draft: check it, then publish it.")
                 % {"title": course.title},
             )
+            if unlinked:
+                messages.warning(
+                    request,
+                    _("These prerequisites are not on this platform: %(slugs)s.")
+                    % {"slugs": ", ".join(unlinked)},
+                )
             return redirect("courses:author", slug=course.slug)
     return render(
         request,

@@ -31,9 +31,10 @@ class Command(BaseCommand):
         user = User.objects.filter(email__iexact=options["trainer"]).first()
         if user is None:
             raise CommandError(f"No account with the e-mail {options['trainer']}")
+        unlinked: list[str] = []
         with path.open("rb") as handle:
             try:
-                course = import_course(handle, user=user)
+                course = import_course(handle, user=user, unlinked=unlinked)
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from error
         lessons = sum(m.lessons.count() for m in course.modules.all())
@@ -41,3 +42,7 @@ class Command(BaseCommand):
             f"Imported “{course.title}” as a draft: /learn/{course.slug}/ "
             f"({course.modules.count()} modules, {lessons} lessons)."
         )
+        if unlinked:
+            self.stdout.write(
+                "Prerequisites not on this platform, not linked: " + ", ".join(unlinked)
+            )

@@ -1,10 +1,11 @@
-"""What learners hand in: quiz attempts, and assignments (issue 14) with
-their rubric, submissions and reviews.
+"""What learners hand in for assignments (issue 14): the lesson's rubric,
+the submissions and their reviews (quiz attempts are in ``quiz``).
 
 A rubric is a lesson's criteria, each with levels worth some points; a
 review picks one level per criterion and keeps a copy of what it scored
 (``scores``), so that a rubric edited later does not change past reviews.
-Foreign keys are named by string: ``models.py`` imports this module.
+Foreign keys are named by string, as the package's other modules do not
+need importing here.
 """
 
 from __future__ import annotations
@@ -19,43 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.core.constraints import choices_check
 
-from .enums import ReviewRole, SubmissionState
-
-
-class Attempt(models.Model):
-    """One submitted attempt at a quiz, with its answers and score."""
-
-    enrolment = models.ForeignKey(
-        "Enrolment", on_delete=models.CASCADE, related_name="attempts"
-    )
-    lesson = models.ForeignKey(
-        "Lesson", on_delete=models.CASCADE, related_name="attempts"
-    )
-    number = models.PositiveSmallIntegerField(_("attempt"))
-    answers = models.JSONField(_("answers"), default=dict)
-    #: Per question id: the points (0 to 1) the answer earned.
-    points = models.JSONField(_("points"), default=dict)
-    score = models.PositiveSmallIntegerField(
-        _("score (%)"), validators=[MaxValueValidator(100)]
-    )
-    passed = models.BooleanField(_("passed"))
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = _("quiz attempt")
-        verbose_name_plural = _("quiz attempts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrolment", "lesson", "number"], name="one_attempt_number"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(score__lte=100), name="attempt_score_percent"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.enrolment} · {self.lesson} · {self.number}"
+from ..enums import ReviewRole, SubmissionState
 
 
 class RubricCriterion(models.Model):

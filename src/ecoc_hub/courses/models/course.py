@@ -4,7 +4,7 @@ progress through the lessons."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,7 +18,7 @@ from ecoc_hub.core.models import StateHistory
 from ecoc_hub.library.enums import Licence
 from ecoc_hub.library.vocab import validate_languages
 
-from .enums import (
+from ..enums import (
     AnswerType,
     CompletionRule,
     CourseState,
@@ -27,7 +27,6 @@ from .enums import (
     LessonKind,
     Level,
     Mode,
-    QuestionKind,
     ReviewMode,
 )
 
@@ -165,13 +164,63 @@ class Module(models.Model):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
 
+    # --- Cohorts (issue 14): release and due dates, counted from the start.
+    opens_after_days = models.PositiveSmallIntegerField(
+        _("opens … days after the start"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(3650)],
+        help_text=_("Cohort courses: empty opens the module with the course."),
+    )
+    opens_on = models.DateField(
+        _("or opens on"),
+        null=True,
+        blank=True,
+        help_text=_("A date instead of a number of days."),
+    )
+    due_after_days = models.PositiveSmallIntegerField(
+        _("due … days after the start"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(3650)],
+        help_text=_("Shown to learners, with late modules marked (no penalty)."),
+    )
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens_after_days__isnull=True)
+                | models.Q(opens_on__isnull=True),
+                name="module_opens_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def opens_for(self, course: Course) -> date | None:
+        """The day the module opens to the cohort (None: with the course)."""
+        if not course.is_cohort or course.starts_on is None:
+            return None
+        if self.opens_on is not None:
+            return self.opens_on
+        if self.opens_after_days:
+            return course.starts_on + timedelta(days=self.opens_after_days)
+        return None
+
+    def due_for(self, course: Course) -> date | None:
+        if not course.is_cohort or course.starts_on is None:
+            return None
+        if self.due_after_days is None:
+            return None
+        return course.starts_on + timedelta(days=self.due_after_days)
+
+    def is_locked(self, course: Course, today: date | None = None) -> bool:
+        opens = self.opens_for(course)
+        return opens is not None and opens > (today or timezone.localdate())
 
 
 class Lesson(models.Model):
@@ -308,75 +357,6 @@ class Lesson(models.Model):
         return self.media_url("lesson_captions")
 
 
-class Question(models.Model):
-    Kind = QuestionKind
-
-    lesson = models.ForeignKey(
-        Lesson, on_delete=models.CASCADE, related_name="questions"
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
-    prompt = models.TextField(_("question"), max_length=2000)
-    feedback = models.TextField(
-        _("feedback"),
-        max_length=2000,
-        blank=True,
-        help_text=_("Shown after the learner answers, right or wrong."),
-    )
-    accepted_answers = models.TextField(
-        _("accepted answers"),
-        blank=True,
-        help_text=_(
-            "Short answers only: one per line. Case, accents and extra spaces "
-            "do not matter."
-        ),
-    )
-    answer_is_true = models.BooleanField(
-        _("the statement is true"), null=True, blank=True
-    )
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("question")
-        verbose_name_plural = _("questions")
-        constraints = [
-            choices_check("kind", QuestionKind, "course_question_kind_valid")
-        ]
-
-    def __str__(self) -> str:
-        return self.prompt[:80]
-
-    @property
-    def accepted(self) -> list[str]:
-        return [a.strip() for a in self.accepted_answers.splitlines() if a.strip()]
-
-
-class Choice(models.Model):
-    """An option of a choice question, or a pair of a matching question
-    (``text`` is matched with ``match``)."""
-
-    question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="choices"
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    text = models.CharField(_("option"), max_length=300)
-    is_correct = models.BooleanField(_("correct"), default=False)
-    match = models.CharField(
-        _("matches"),
-        max_length=300,
-        blank=True,
-        help_text=_("Matching questions only: what this item goes with."),
-    )
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("option")
-        verbose_name_plural = _("options")
-
-    def __str__(self) -> str:
-        return self.text
-
-
 class CourseEvent(StateHistory):
     """The history of a course's state (published, archived)."""
 
@@ -418,6 +398,23 @@ class Enrolment(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("last lesson"),
+    )
+    # --- Versions (issue 14): the release enrolled in, and completed.
+    version = models.ForeignKey(
+        "CourseVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version enrolled in"),
+    )
+    completed_version = models.ForeignKey(
+        "CourseVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version completed"),
     )
 
     class Meta:
@@ -479,13 +476,3 @@ class LessonProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} · {self.lesson}"
-
-
-# Quiz attempts and assignments: what learners hand in (``work.py``).
-from .work import (  # noqa: E402, F401 - re-exported
-    Attempt,
-    Review,
-    RubricCriterion,
-    RubricLevel,
-    Submission,
-)
