@@ -114,11 +114,18 @@ def _bump(app_label: str) -> None:
         if getattr(entry[1], "metrics_app", None) == app_label:
             return
 
-    def after() -> None:
-        changed(app_label)
+    transaction.on_commit(_AtCommit(app_label))
 
-    after.metrics_app = app_label  # type: ignore[attr-defined]
-    transaction.on_commit(after)
+
+class _AtCommit:
+    """The commit's bump of one app's generation (found again by its
+    ``metrics_app``)."""
+
+    def __init__(self, app_label: str) -> None:
+        self.metrics_app = app_label
+
+    def __call__(self) -> None:
+        changed(self.metrics_app)
 
 
 def _watch(model: type[models.Model]) -> None:
