@@ -206,13 +206,16 @@ def _queries(client, url: str) -> int:
 
 
 def test_resource_search_query_count_does_not_grow(client, member, curator):
+    # The fewer of two requests each time: a query that some requests make
+    # now and then (the full PostgreSQL run once counted 18, then 17, for
+    # the same page) is not one that grows with the resources.
     deposit(owner=member, curator=curator, title="One")
     _queries(client, "/api/v1/resources")
-    one = _queries(client, "/api/v1/resources")
+    one = min(_queries(client, "/api/v1/resources") for _ in range(2))
     deposit(owner=member, curator=curator, title="Two")
     deposit(owner=member, curator=curator, title="Three")
 
-    three = _queries(client, "/api/v1/resources")
+    three = min(_queries(client, "/api/v1/resources") for _ in range(2))
 
     assert three == one
 
