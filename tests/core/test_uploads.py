@@ -13,9 +13,12 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
 
 from ecoc_hub.core.uploads import (
     StagedFileField,
+    StagedMultipleFileInput,
     StagedUpload,
     StagedUploadsMixin,
     UploadStage,
@@ -168,3 +171,119 @@ def test_staged_files_live_outside_the_media_root(settings):
 
     path = storages["staging"].path(staged.token)
     assert not path.startswith(str(settings.MEDIA_ROOT))
+
+
+class ListField(StagedFileField):
+    widget = StagedMultipleFileInput
+
+    def clean(self, data, initial=None):
+        return [super(ListField, self).clean(item, initial) for item in data]
+
+
+class ManyForm(StagedUploadsMixin, forms.Form):
+    title = forms.CharField(label="Title")
+    proofs = ListField(label="Proofs", required=False)
+
+
+def _tokens(form: forms.Form, name: str) -> list[str]:
+    tree = lxml.html.fragment_fromstring(str(form), create_parent="div")
+    return [i.get("value") for i in tree.xpath(f'//input[@name="{name}-staged"]')]
+
+
+def _files(*items: SimpleUploadedFile) -> MultiValueDict:
+    return MultiValueDict({"proofs": list(items)})
+
+
+def test_several_files_in_one_field_are_each_kept_and_listed():
+    session = _session()
+    form = ManyForm(
+        QueryDict("title="),
+        _files(SimpleUploadedFile("a.txt", b"aaa"), SimpleUploadedFile("b.txt", b"bb")),
+        session=session,
+    )
+
+    assert form.is_valid() is False
+    html = str(form)
+    tokens = _tokens(form, "proofs")
+    assert len(tokens) == 2
+    assert "Already uploaded: a.txt, 3\xa0bytes." in html
+    assert "Already uploaded: b.txt, 2\xa0bytes." in html
+    assert "multiple" in html
+
+    data = QueryDict(mutable=True)
+    data["title"] = "Fine"
+    data.setlist("proofs-staged", tokens)
+    second = ManyForm(data, MultiValueDict(), session=session)
+    assert second.is_valid(), second.errors
+    assert [f.read() for f in second.cleaned_data["proofs"]] == [b"aaa", b"bb"]
+    second.release_uploads()
+    assert [storages["staging"].exists(t) for t in tokens] == [False, False]
+
+
+def test_one_of_several_kept_files_can_be_dropped():
+    session = _session()
+    first = ManyForm(
+        QueryDict("title="),
+        _files(SimpleUploadedFile("a.txt", b"aaa"), SimpleUploadedFile("b.txt", b"bb")),
+        session=session,
+    )
+    first.is_valid()
+    tokens = _tokens(first, "proofs")
+
+    data = QueryDict(mutable=True)
+    data["title"] = "Fine"
+    data.setlist("proofs-staged", tokens)
+    data.setlist("proofs-unstage", [tokens[0]])
+    second = ManyForm(data, MultiValueDict(), session=session)
+
+    assert second.is_valid()
+    assert [f.name for f in second.cleaned_data["proofs"]] == ["b.txt"]
+
+
+def test_new_files_replace_the_kept_ones():
+    session = _session()
+    first = ManyForm(
+        QueryDict("title="),
+        _files(SimpleUploadedFile("a.txt", b"aaa")),
+        session=session,
+    )
+    first.is_valid()
+
+    data = QueryDict(mutable=True)
+    data["title"] = "Fine"
+    data.setlist("proofs-staged", _tokens(first, "proofs"))
+    second = ManyForm(data, _files(SimpleUploadedFile("c.txt", b"c")), session=session)
+
+    assert second.is_valid()
+    assert [f.name for f in second.cleaned_data["proofs"]] == ["c.txt"]
+
+
+def test_an_error_added_after_validation_keeps_the_upload():
+    session = _session()
+    form = PaperForm(
+        {"title": "Fine"},
+        {"paper": SimpleUploadedFile("report.txt", b"hello world")},
+        session=session,
+    )
+    assert form.is_valid()
+    assert 'name="paper-staged"' not in str(form)
+
+    form.add_error(None, "The service refused it.")
+
+    token = _staged_token(form)
+    assert storages["staging"].open(token).read() == b"hello world"
+
+
+def test_a_cleaned_value_other_than_the_upload_still_keeps_the_upload():
+    class CheckedForm(PaperForm):
+        def clean_paper(self):
+            return {"checked": self.cleaned_data["paper"].read()}
+
+    form = CheckedForm(
+        {"title": ""},
+        {"paper": SimpleUploadedFile("report.txt", b"hello")},
+        session=_session(),
+    )
+
+    assert form.is_valid() is False
+    assert storages["staging"].open(_staged_token(form)).read() == b"hello"

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.cities.models import Title
+from ecoc_hub.core.uploads import StagedFileField, StagedFileInput, StagedUploadsMixin
 
 from .languages import spoken_language_choices
 from .models import Consent, Membership, Organisation, User
@@ -14,7 +15,7 @@ from .photos import MAX_PHOTO_BYTES, CleanPhoto, clean_photo
 from .privacy import ContributionChoice
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(StagedUploadsMixin, forms.Form):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=120,
@@ -43,10 +44,10 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("At most 2,000 characters."),
     )
-    photo = forms.FileField(
+    photo = StagedFileField(
         label=_("Photo"),
         required=False,
-        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=StagedFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
     visibility = forms.ChoiceField(

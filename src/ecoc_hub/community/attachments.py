@@ -26,6 +26,7 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from ecoc_hub.core.uploads import StagedFileField, StagedMultipleFileInput
 from ecoc_hub.library.files import (
     EXTENSIONS,
     StagedFile,
@@ -60,14 +61,11 @@ def accepted_summary() -> str:
     }
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
+class AttachmentsField(StagedFileField):
+    """Several files in one input; ``clean`` gives the list of uploads. On a
+    form with ``StagedUploadsMixin`` the files survive a failed validation."""
 
-
-class AttachmentsField(forms.FileField):
-    """Several files in one input; ``clean`` gives the list of uploads."""
-
-    widget = MultipleFileInput
+    widget = StagedMultipleFileInput
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
         single = super().clean
@@ -124,7 +122,7 @@ def attachments_field() -> AttachmentsField:
     return AttachmentsField(
         label=gettext_lazy("Attach files (optional)"),
         required=False,
-        widget=MultipleFileInput(
+        widget=StagedMultipleFileInput(
             attrs={"accept": ",".join("." + ext for ext in ACCEPTED_EXTENSIONS)}
         ),
     )

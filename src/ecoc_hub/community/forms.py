@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ecoc_hub.accounts.languages import spoken_language_choices
+from ecoc_hub.core.uploads import StagedUploadsMixin
 
 from .attachments import AttachmentsMixin, accepted_summary, attachments_field
 from .enums import (
@@ -54,8 +55,9 @@ class PostForm(forms.Form):
     )
 
 
-class ReplyForm(AttachmentsMixin, PostForm):
-    """A new post: its text and up to ``MAX_ATTACHMENTS`` files."""
+class ReplyForm(StagedUploadsMixin, AttachmentsMixin, PostForm):
+    """A new post: its text and up to ``MAX_ATTACHMENTS`` files, kept through
+    a failed validation when built with ``session=request.session``."""
 
     attachments = attachments_field()
 

@@ -13,7 +13,16 @@ ECOC_HUB_STAGED_UPLOAD_HOURS are deleted by ``purge_abandoned`` (run by the
 
 Use: a ``StagedFileField`` on a form that mixes in ``StagedUploadsMixin`` and is
 built with ``session=request.session``; after a successful save, call
-``form.release_uploads()``.
+``form.release_uploads()``. A field that takes several files in one input uses
+``StagedFileField(widget=StagedMultipleFileInput)`` (or a subclass that says so):
+its value is a list, each file staged on its own, each shown with its own "do
+not use this file" box.
+
+The field's own ``clean_<name>`` checks run on the staged file exactly as on a
+fresh upload (a ``StagedUpload`` is a Django ``File``), and may return anything
+(a checked image, a list of checked files): what is staged is the upload the
+person sent, taken from the form's files, not the cleaned value. An error that
+a view adds after ``is_valid()`` (``form.add_error``) stages the uploads too.
 """
 
 from __future__ import annotations
@@ -196,6 +205,57 @@ class StagedFileInput(forms.FileInput):
         return context
 
 
+def _getlist(data: Any, key: str) -> list[Any]:
+    """All values of a key, from a QueryDict / MultiValueDict or a plain dict."""
+    if not data:
+        return []
+    if hasattr(data, "getlist"):
+        return list(data.getlist(key))
+    value = data.get(key)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+class StagedMultipleFileInput(StagedFileInput):
+    """Several files in one input: the value is a list. Files chosen anew
+    replace the staged ones; each staged file has its own "do not use" box."""
+
+    template_name = "core/forms/widgets/staged_files.html"
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        uploads = [u for u in _getlist(files, name) if u]
+        if uploads:
+            return uploads
+        if self.stage is None:
+            return []
+        dropped = set(_getlist(data, f"{name}-unstage"))
+        kept = []
+        for token in _getlist(data, f"{name}-staged"):
+            if token in dropped:
+                continue
+            staged = self.stage.get(token)
+            if staged is not None:
+                kept.append(staged)
+        return kept
+
+    def get_context(
+        self, name: str, value: Any, attrs: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        context = forms.FileInput.get_context(self, name, value, attrs)
+        items = value if isinstance(value, list | tuple) else []
+        staged = [v for v in items if isinstance(v, StagedUpload)]
+        widget = context["widget"]
+        widget["staged_files"] = staged
+        if staged and widget["attrs"].get("id"):
+            staged_id = f"{widget['attrs']['id']}_staged"
+            widget["staged_id"] = staged_id
+            described = widget["attrs"].get("aria-describedby", "")
+            widget["attrs"]["aria-describedby"] = f"{staged_id} {described}".strip()
+        return context
+
+
 class StagedFileField(forms.FileField):
     """A file field whose choice survives the form's failed validation (with
     StagedUploadsMixin on the form)."""
@@ -204,8 +264,16 @@ class StagedFileField(forms.FileField):
 
     def bound_data(self, data: Any, initial: Any) -> Any:
         # A plain FileField always shows its initial value again; this one
-        # shows the staged file so that the widget can say it is kept.
-        return data if isinstance(data, StagedUpload) else initial
+        # shows the staged file(s) so that the widget can say they are kept.
+        if isinstance(data, StagedUpload):
+            return data
+        if isinstance(data, list) and any(isinstance(d, StagedUpload) for d in data):
+            return data
+        return initial
+
+    @property
+    def multiple(self) -> bool:
+        return isinstance(self.widget, StagedMultipleFileInput)
 
 
 if TYPE_CHECKING:
@@ -229,7 +297,9 @@ class StagedUploadsMixin(_FormBase):
                 field.widget.stage = self.upload_stage
 
     def full_clean(self) -> None:
+        self._uploads_checked = False
         super().full_clean()
+        self._uploads_checked = True
         if (
             self.upload_stage is not None
             and self.is_bound
@@ -237,23 +307,47 @@ class StagedUploadsMixin(_FormBase):
         ):
             self._keep_uploads()
 
+    def add_error(self, field: str | None, error: Any) -> None:
+        super().add_error(field, error)
+        # An error added by the view after validation keeps the uploads too.
+        if getattr(self, "_uploads_checked", False) and self.upload_stage is not None:
+            self._keep_uploads()
+
     def related_valid(self) -> bool:
         """Whether the formsets this form carries are valid: the uploads are
         kept when only one of them fails, too."""
         return True
 
+    def _staged_values(self, name: str, field: StagedFileField) -> list[Any]:
+        """What the person sent for a field: new uploads or staged files."""
+        widget: Any = field.widget  # an instance (typed as the class default)
+        value = widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        if isinstance(value, list | tuple):
+            return [v for v in value if v]
+        return [value] if value else []
+
     def _keep_uploads(self) -> None:
         assert self.upload_stage is not None  # noqa: S101
         # The staged files stand in for the uploads they keep.
-        files: MultiValueDict[str, Any] = self.files.copy()
+        files: MultiValueDict[str, Any] = (
+            self.files.copy()
+            if isinstance(self.files, MultiValueDict)
+            else MultiValueDict({k: [v] for k, v in self.files.items()})
+        )
         for name, field in self.fields.items():
             if not isinstance(field, StagedFileField) or name in self.errors:
                 continue
-            value = self.cleaned_data.get(name)
-            if isinstance(value, UploadedFile):
-                staged = self.upload_stage.keep(value)
-                files[self.add_prefix(name)] = staged
-                self.cleaned_data[name] = staged
+            values = self._staged_values(name, field)
+            if not any(isinstance(v, UploadedFile) for v in values):
+                continue
+            staged = [
+                self.upload_stage.keep(v) if isinstance(v, UploadedFile) else v
+                for v in values
+            ]
+            files.setlist(self.add_prefix(name), staged)
+            cleaned = getattr(self, "cleaned_data", {})
+            if isinstance(cleaned.get(name), UploadedFile):
+                cleaned[name] = staged[0]
         self.files = files
 
     def release_uploads(self) -> None:
@@ -262,7 +356,11 @@ class StagedUploadsMixin(_FormBase):
             return
         cleaned = getattr(self, "cleaned_data", {})
         for name, field in self.fields.items():
+            if not isinstance(field, StagedFileField):
+                continue
             value = cleaned.get(name)
-            if isinstance(field, StagedFileField) and isinstance(value, StagedUpload):
-                value.close()
-                self.upload_stage.discard(value.token)
+            used = value if isinstance(value, list) else [value]
+            for item in [*used, *self._staged_values(name, field)]:
+                if isinstance(item, StagedUpload):
+                    item.close()
+                    self.upload_stage.discard(item.token)

@@ -12,6 +12,7 @@ from ecoc_hub.accounts.models import User
 from ecoc_hub.cities.models import CapacityArea
 from ecoc_hub.core.forms import ChooserWidget
 from ecoc_hub.core.roles import CURATOR, EXPERT, ORGANISER
+from ecoc_hub.core.uploads import StagedFileField, StagedFileInput, StagedUploadsMixin
 from ecoc_hub.library.models import Resource, ResourceFile
 from ecoc_hub.library.vocab import language_choices, language_terms
 
@@ -264,16 +265,17 @@ def check_question(form: QuestionForm, rows: list[dict[str, Any]]) -> None:
 # --- Video, audio and library-resource lessons (issue 14, media lessons) ---
 
 
-class MediaLessonForm(forms.ModelForm):
+class MediaLessonForm(StagedUploadsMixin, forms.ModelForm):
     """A video or audio lesson: the file and its WebVTT captions are checked
-    by content here; the service stores them."""
+    by content here (kept through a failed validation when built with
+    ``session=``); the service stores them."""
 
-    media_file = forms.FileField(
+    media_file = StagedFileField(
         label=_("Video or audio file"),
         required=False,
         help_text=_("MP3 or M4A audio, MP4 or WebM video."),
     )
-    captions_file = forms.FileField(
+    captions_file = StagedFileField(
         label=_("Captions (WebVTT)"),
         required=False,
         help_text=_(
@@ -441,11 +443,11 @@ class MoveLessonForm(forms.Form):
 # --- Authoring: the cover image (issue 14) ------------------------------------
 
 
-class CoverForm(forms.Form):
-    cover = forms.FileField(
+class CoverForm(StagedUploadsMixin, forms.Form):
+    cover = StagedFileField(
         label=_("Cover image"),
         required=False,
-        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=StagedFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         help_text=_(
             "JPEG, PNG or WebP, up to 8 MB; it is scaled down to 1600 pixels and "
             "its metadata (such as a location) is removed."

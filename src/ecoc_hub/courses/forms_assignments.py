@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ecoc_hub.core.uploads import StagedFileField, StagedUploadsMixin
 from ecoc_hub.library.files import StagedFile
 
 from . import assignments, submission_files
@@ -139,7 +140,7 @@ def criterion_initial(lesson: Lesson | None) -> list[dict[str, Any]]:
     return initial
 
 
-class SubmissionForm(forms.Form):
+class SubmissionForm(StagedUploadsMixin, forms.Form):
     text = forms.CharField(
         label=_("Your answer"),
         max_length=20000,
@@ -147,7 +148,7 @@ class SubmissionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Markdown: links, lists, emphasis."),
     )
-    file = forms.FileField(
+    file = StagedFileField(
         label=_("Your file"),
         required=False,
         help_text=_(

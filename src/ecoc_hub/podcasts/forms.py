@@ -34,12 +34,12 @@ def _escaped(text: Any) -> Any:
 RESERVED_SLUGS = {"manage", "audio", "artwork", "episodes"}
 
 
-class ShowForm(forms.ModelForm):
-    artwork_file = forms.FileField(
+class ShowForm(StagedUploadsMixin, forms.ModelForm):
+    artwork_file = StagedFileField(
         label=_("Artwork"),
         required=False,
         help_text=_("A square JPEG or PNG in RGB colour, 1400 to 3000 pixels wide."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+        widget=StagedFileInput(attrs={"accept": "image/jpeg,image/png"}),
     )
 
     class Meta:

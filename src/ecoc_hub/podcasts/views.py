@@ -353,11 +353,17 @@ def _manage_crumbs(*extra: tuple[str, str]) -> list[tuple[str, str]]:
 @require_http_methods(["GET", "POST"])
 def show_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     show = get_object_or_404(Show, pk=pk) if pk else Show()
-    form = ShowForm(request.POST or None, request.FILES or None, instance=show)
+    form = ShowForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=show,
+        session=request.session,
+    )
     if request.method == "POST" and form.is_valid():
         show = services.save_show(
             show=form.save(commit=False), artwork=form.checked_artwork
         )
+        form.release_uploads()
         messages.success(request, _("The show was saved."))
         return redirect("podcasts:manage")
     title = _("Edit show") if pk else _("New show")

@@ -88,7 +88,12 @@ def profile_photo(request: HttpRequest, pk: int) -> FileResponse:
 def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
-        form = ProfileForm(request.POST, request.FILES, has_photo=bool(user.photo))
+        form = ProfileForm(
+            request.POST,
+            request.FILES,
+            has_photo=bool(user.photo),
+            session=request.session,
+        )
         if form.is_valid():
             services.update_profile(
                 user=user,
@@ -100,6 +105,7 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
                 photo=form.cleaned_data["photo"],
                 remove_photo=form.cleaned_data.get("remove_photo", False),
             )
+            form.release_uploads()
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile", pk=user.pk)
     else:

@@ -178,11 +178,14 @@ def course_space(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def thread_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     space = get_space(request, slug, permissions.can_post_in_space)
-    form = ThreadForm(request.POST or None, request.FILES or None)
+    form = ThreadForm(
+        request.POST or None, request.FILES or None, session=request.session
+    )
     if request.method == "POST" and form.is_valid() and not _flooding(request, form):
         thread = services.start_thread(
             space=space, author=request.user, **form.cleaned_data
         )
+        form.release_uploads()
         return redirect(thread)
     form.discard()
     return render(
@@ -276,11 +279,12 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     thread = get_thread(request, pk, permissions.can_reply)
-    form = ReplyForm(request.POST, request.FILES)
+    form = ReplyForm(request.POST, request.FILES, session=request.session)
     if not form.is_valid() or _flooding(request, form):
         form.discard()
         return _thread_page(request, thread, form)
     post = services.reply(thread=thread, author=request.user, **form.cleaned_data)
+    form.release_uploads()
     return redirect(post)
 
 

@@ -74,7 +74,9 @@ def submit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
         raise Http404
     if enrolment is None or not permissions.can_follow(request.user, course, enrolment):
         raise ActionRefused
-    form = SubmissionForm(request.POST, request.FILES, lesson=lesson)
+    form = SubmissionForm(
+        request.POST, request.FILES, lesson=lesson, session=request.session
+    )
     if not form.is_valid():
         form.discard()
         return _page(request, course, lesson, enrolment, submission_form=form)
@@ -88,6 +90,7 @@ def submit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
     except TransitionError as error:
         messages.error(request, error.message)
     else:
+        form.release_uploads()
         messages.success(request, _("Your submission is handed in."))
     return redirect(lesson.get_absolute_url() + "#assignment")
 

@@ -274,7 +274,10 @@ def lesson_form(
         if kind not in LessonKind.values:
             raise Http404
     form_class = LESSON_FORMS.get(kind, LessonForm)
-    form = form_class(request.POST or None, request.FILES or None, instance=lesson)
+    staging = {"session": request.session} if form_class is MediaLessonForm else {}
+    form = form_class(
+        request.POST or None, request.FILES or None, instance=lesson, **staging
+    )
     rubric = None
     if kind == LessonKind.ASSIGNMENT:
         rubric = CriterionFormSet(
@@ -300,6 +303,7 @@ def lesson_form(
                 checked=form.checked,
                 captions=form.captions,
             )
+            form.release_uploads()
         elif lesson is None:
             lesson = services.add_lesson(module=parent, kind=kind, **changes)
         else:

@@ -26,7 +26,12 @@ from .authoring import _author_crumbs, _course
 @require_http_methods(["GET", "POST"])
 def cover_form(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     course = _course(request, slug)
-    form = CoverForm(request.POST or None, request.FILES or None, course=course)
+    form = CoverForm(
+        request.POST or None,
+        request.FILES or None,
+        course=course,
+        session=request.session,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.set_cover(
@@ -35,6 +40,7 @@ def cover_form(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             alt=data["cover_alt"],
             remove=data.get("remove", False),
         )
+        form.release_uploads()
         messages.success(
             request,
             _("The cover image is saved.")
